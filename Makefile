@@ -1,0 +1,102 @@
+# wiretrace - one non-recursive Makefile.
+#
+#   make            build wiretrace and libwiretrace.a (installs missing Debian
+#                   packages first when run as root)
+#   make check      build and run every test: unit, golden CLI, and the same
+#                   unit and CLI tests again under ASan and UBSan
+#   make demo       build and run the main job on samples/
+#   make fuzz       build the libFuzzer targets (clang)
+#   make bench      run the benchmarks in bench/
+#   make install PREFIX=/usr/local
+
+.DEFAULT_GOAL := all
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+PKGS    := libutf8proc libxxhash jansson zlib
+DEBS    := pkg-config libutf8proc-dev libxxhash-dev libjansson-dev zlib1g-dev libcmocka-dev
+FUZZ_DEBS := clang libclang-rt-14-dev
+
+# Install missing Debian packages once, before anything is compiled.
+DEPS_STAMP := $(BUILD)/.deps
+$(DEPS_STAMP):
+	@sh tools/deps.sh $(DEBS)
+	@mkdir -p $(BUILD) && touch $@
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wno-unused-parameter
+OPT     ?= -O2 -g
+CFLAGS_ALL = -std=c11 $(OPT) $(WARN) -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC := $(sort $(wildcard src/*/*.c))
+CLI_SRC := $(sort $(wildcard tools/wiretrace/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: $(BUILD)/wiretrace
+	@ln -sf $(BUILD)/wiretrace wiretrace
+
+$(BUILD)/%.o: %.c $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/libwiretrace.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+libwiretrace.a: $(BUILD)/libwiretrace.a
+
+$(BUILD)/wiretrace: $(CLI_OBJ) $(BUILD)/libwiretrace.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libwiretrace.a $(LDLIBS_ALL) $(LDFLAGS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libwiretrace.a tests/unit/helpers.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libwiretrace.a $(LDLIBS_ALL) $(CMOCKA_LIBS) $(LDFLAGS)
+
+tests: $(TESTS) $(BUILD)/wiretrace
+
+# Unit tests, then golden CLI tests, for this build directory.
+check-one: tests
+	@sh tests/run.sh $(BUILD)
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+check: all
+	@$(MAKE) --no-print-directory check-one
+	@$(MAKE) --no-print-directory check-one BUILD=build-san OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined"
+	@sh tests/summary.sh build build-san
+
+demo: all
+	./$(BUILD)/wiretrace run samples/
+
+FUZZERS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz:
+	@sh tools/deps.sh $(DEBS) $(FUZZ_DEBS)
+	@$(MAKE) --no-print-directory $(FUZZERS) BUILD=build-fuzz CC=clang \
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined"
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libwiretrace.a
+	clang $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/libwiretrace.a $(LDLIBS_ALL)
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/wiretrace $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(BUILD)/libwiretrace.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/wiretrace.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 docs/wiretrace.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf build build-san build-fuzz wiretrace
+
+.PHONY: all check check-one tests demo fuzz bench install clean libwiretrace.a
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,336 @@
+/*
+ * wiretrace.h - the public API of libwiretrace, and nothing else.
+ *
+ * wiretrace reads news articles, finds which ones are copies of one another,
+ * aligns the copied passages and assigns each article a source and a
+ * relation.  The library never prints, never exits and never reads argv: it
+ * reports problems through a diagnostic callback and returns an
+ * `enum wt_status` from every fallible function.  Handles are opaque; the
+ * memory behind any pointer a getter returns belongs to the handle it came
+ * from and lives as long as that handle.
+ */
+#ifndef WIRETRACE_H
+#define WIRETRACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define WT_VERSION "0.1.0"
+
+/* ---- status codes ------------------------------------------------------ */
+
+enum wt_status {
+	WT_OK = 0,
+	WT_ERR_NOMEM,    /* an allocation failed */
+	WT_ERR_IO,       /* a file could not be opened or read */
+	WT_ERR_PARSE,    /* input is malformed beyond repair */
+	WT_ERR_INVALID,  /* a caller passed an invalid argument */
+	WT_ERR_LIMIT,    /* input exceeds a hard limit (size, count) */
+	WT_ERR_INTERNAL  /* a broken invariant: a bug in wiretrace */
+};
+
+/* @return a static, lowercase description of `status`; never NULL. */
+const char *wt_strerror(enum wt_status status);
+
+/* @return the library version string, e.g. "0.1.0". */
+const char *wt_version(void);
+
+/*
+ * Replaces the allocator used for every allocation the library makes.
+ * `fn(ud, ptr, size)` must behave like realloc, and free when size is 0
+ * (returning NULL).  Passing NULL restores the C library allocator.  Not
+ * thread-safe: call it before any other function.
+ */
+typedef void *(*wt_realloc_fn)(void *ud, void *ptr, size_t size);
+void wt_set_allocator(wt_realloc_fn fn, void *ud);
+
+/* ---- diagnostics ------------------------------------------------------- */
+
+enum wt_diag_kind {
+	WT_DIAG_WARNING, /* input was repaired (e.g. invalid UTF-8 replaced) */
+	WT_DIAG_SKIP,    /* an input record was skipped and counted */
+	WT_DIAG_ERROR    /* an input could not be read at all */
+};
+
+/* One problem found in the input.  All pointers are borrowed for the call. */
+struct wt_diag {
+	enum wt_diag_kind kind;
+	const char *input;  /* the input's name as given (path or "-") */
+	long long line;     /* 1-based line, or 0 when not line-based */
+	long long offset;   /* byte offset in the input, or -1 */
+	const char *message;
+};
+
+typedef void (*wt_diag_fn)(void *ud, const struct wt_diag *diag);
+
+/* ---- articles and corpora --------------------------------------------- */
+
+/*
+ * An article as read.  `text` is valid UTF-8 (invalid sequences are replaced
+ * by U+FFFD when read) and every byte offset the library reports refers to
+ * it.  Optional fields are NULL when unknown.  `time` is the publication
+ * time in seconds since the epoch (UTC), or WT_TIME_UNKNOWN.
+ */
+#define WT_TIME_UNKNOWN INT64_MIN
+struct wt_article {
+	const char *id;
+	const char *url;
+	const char *site;
+	const char *date;
+	const char *title;
+	const char *text;
+	size_t text_len;
+	int64_t time;
+};
+
+/* Counts kept while reading; see wt_corpus_stats(). */
+struct wt_read_stats {
+	size_t inputs;    /* files or streams opened */
+	size_t articles;  /* articles accepted */
+	size_t skipped;   /* records or files skipped (each reported) */
+	size_t warnings;  /* repairs reported (invalid UTF-8, duplicate ids) */
+	size_t errors;    /* inputs that could not be read at all */
+};
+
+/* Input formats.  AUTO decides by extension, then by content. */
+enum wt_format { WT_FORMAT_AUTO, WT_FORMAT_TEXT, WT_FORMAT_JSONL };
+
+struct wt_corpus;
+
+/* Creates an empty corpus in *out.  @return WT_OK or WT_ERR_NOMEM. */
+enum wt_status wt_corpus_new(struct wt_corpus **out);
+
+/* Frees the corpus and every article in it.  NULL is allowed. */
+void wt_corpus_free(struct wt_corpus *corpus);
+
+/* Sets where diagnostics go (default: nowhere, but they are still counted). */
+void wt_corpus_set_diag(struct wt_corpus *corpus, wt_diag_fn fn, void *ud);
+
+/*
+ * Reads `path`: a file, a directory (recursively, in name order) or "-" for
+ * standard input.  Ids of text files are their path relative to `path`, or
+ * the base name when `path` names the file itself.  Bad records are reported
+ * and skipped; only a failure to allocate is fatal.
+ * @return WT_OK (even when records were skipped), WT_ERR_IO when `path`
+ *   itself cannot be opened, WT_ERR_NOMEM.
+ */
+enum wt_status wt_corpus_read_path(struct wt_corpus *corpus, const char *path,
+				   enum wt_format format);
+
+/*
+ * Reads one input held in memory, named `name` in diagnostics and ids.
+ * Used for standard input and by the fuzzers.  The bytes are copied.
+ * @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt_corpus_read_memory(struct wt_corpus *corpus, const char *name,
+				     const char *data, size_t len,
+				     enum wt_format format);
+
+/*
+ * Adds one article; every field is copied, `text` is checked and repaired
+ * as when read.  @return WT_OK, WT_ERR_INVALID (NULL text), WT_ERR_NOMEM.
+ */
+enum wt_status wt_corpus_add(struct wt_corpus *corpus,
+			     const struct wt_article *article);
+
+/* @return the number of articles. */
+size_t wt_corpus_count(const struct wt_corpus *corpus);
+
+/* @return article `i` (0-based, in reading order); owned by the corpus. */
+const struct wt_article *wt_corpus_get(const struct wt_corpus *corpus, size_t i);
+
+/* Copies the reading counts into *stats. */
+void wt_corpus_stats(const struct wt_corpus *corpus, struct wt_read_stats *stats);
+
+/*
+ * Parses a date as found in news metadata ("2017-09-15", "2017-09-15T17:52:00",
+ * with "Z" or "+02:00", "1987-02-26 15:01:01").
+ * @return seconds since the epoch, or WT_TIME_UNKNOWN.
+ */
+int64_t wt_parse_date(const char *s);
+
+/* ---- text -------------------------------------------------------------- */
+
+/*
+ * Normalizes UTF-8 text for comparison: NFKC, case folding, typographic
+ * quotes, apostrophes and dashes unified to ASCII ' " -, default-ignorable
+ * characters and Arabic tatweel removed, whitespace runs collapsed to one
+ * space.  *out is allocated (caller frees with wt_free) and NUL-terminated;
+ * when `map` is not NULL, *map receives, for each byte of *out, the byte
+ * offset in `text` it came from (caller frees with wt_free).
+ * Cost: linear in `len`.  @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt_normalize(const char *text, size_t len, char **out,
+			    size_t *out_len, size_t **map);
+
+/* Frees memory the library handed to the caller.  NULL is allowed. */
+void wt_free(void *ptr);
+
+/* A word token: [start, end) in the original text, and its normalized hash. */
+struct wt_token {
+	uint32_t start, end;
+	uint64_t hash;
+};
+
+/*
+ * Splits `text` into word tokens: runs of letters, marks and digits in any
+ * script (digits joined by ',' or '.' stay one token), each CJK ideograph or
+ * kana its own token.  In a Markdown link "[text](url)" only the text counts.
+ * Tokens equal after wt_normalize() have equal hashes.
+ * *out is allocated (wt_free).  Cost: linear.  @return WT_OK, WT_ERR_NOMEM,
+ * WT_ERR_LIMIT (text over 4 GiB).
+ */
+enum wt_status wt_tokenize(const char *text, size_t len, struct wt_token **out,
+			   size_t *count);
+
+/* A sentence: [start, end) in the original text, trimmed of spaces. */
+struct wt_span {
+	size_t start, end;
+};
+
+/*
+ * Splits `text` into sentences at . ! ? and their forms in other scripts
+ * (。！？ ۔ । ؟) followed by a space or the end, and at blank lines and line
+ * ends that close a paragraph; abbreviations such as "Mr." and "U.S." do not
+ * end a sentence.  *out is allocated (wt_free).  @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt_sentences(const char *text, size_t len, struct wt_span **out,
+			    size_t *count);
+
+/* ---- analysis ---------------------------------------------------------- */
+
+enum wt_relation {
+	WT_REL_ORIGINAL,
+	WT_REL_DUPLICATE,
+	WT_REL_VERBATIM,
+	WT_REL_EDITED,
+	WT_REL_REWRITE,
+	WT_REL_INDEPENDENT
+};
+
+/* @return "original", "duplicate", ... ; never NULL. */
+const char *wt_relation_name(enum wt_relation relation);
+
+/* Tunables.  Fill with wt_options_default() and change what you need. */
+struct wt_options {
+	int shingle;          /* words per shingle for MinHash (default 5) */
+	int num_perm;         /* MinHash slots (default 128) */
+	int bands;            /* LSH bands; num_perm must be a multiple */
+	int seed_len;         /* tokens in an alignment seed (default 4) */
+	int min_passage;      /* fewest matched tokens in a passage (default 8) */
+	int max_gap;          /* tokens of edit tolerated inside a passage */
+	int max_candidates;   /* pairs aligned per article, best first */
+	double link_min;      /* coverage that links two articles in a family */
+	double verbatim_min;  /* coverage from which a copy is verbatim */
+	double edited_min;    /* coverage from which a copy is edited */
+	int threads;          /* worker threads; 0 = every core */
+};
+
+void wt_options_default(struct wt_options *options);
+
+/* A copied passage: byte ranges in article a and article b. */
+struct wt_passage {
+	struct wt_span a, b;
+};
+
+/* The alignment of two texts. */
+struct wt_alignment {
+	double jaccard;     /* exact Jaccard of the two shingle sets */
+	double coverage_a;  /* share of a's tokens inside aligned passages */
+	double coverage_b;
+	size_t n_passages;
+	struct wt_passage *passages; /* owned; free with wt_alignment_release */
+};
+
+/*
+ * Aligns two texts: finds the passages of `a` copied in `b`, tolerating small
+ * edits (a changed word, a dropped or inserted sentence) and reordering.
+ * Cost: about linear in the two lengths.  @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt_align_texts(const char *a, size_t a_len, const char *b,
+			      size_t b_len, const struct wt_options *options,
+			      struct wt_alignment *out);
+
+/* Frees the passages of an alignment and zeroes it. */
+void wt_alignment_release(struct wt_alignment *alignment);
+
+/* The result for one article of a corpus. */
+struct wt_article_result {
+	size_t family;           /* index of the family's root article */
+	size_t source;           /* index of its source, or WT_NONE */
+	enum wt_relation relation;
+	double coverage;         /* share of it aligned to its source */
+};
+#define WT_NONE ((size_t)-1)
+
+/* One aligned pair: indices of two articles and their alignment. */
+struct wt_pair {
+	size_t a, b; /* a < b in reading order */
+	struct wt_alignment alignment;
+};
+
+struct wt_result;
+
+/* Counts of the work done, for the summary line and benchmarks. */
+struct wt_analysis_stats {
+	size_t articles, tokens, exact_groups, lsh_candidates,
+		containment_candidates, aligned_pairs, linked_pairs, families;
+	double seconds_sketch, seconds_candidates, seconds_align,
+		seconds_families;
+};
+
+/*
+ * Runs the pipeline on a corpus: clean, tokenize, sketch, candidates, align,
+ * families.  Never compares all pairs: candidates come from exact hashes,
+ * LSH bands and a fingerprint index.  *out is owned by the caller
+ * (wt_result_free); it refers to `corpus`, which must outlive it.
+ * @return WT_OK, WT_ERR_NOMEM, WT_ERR_INVALID (bad options).
+ */
+enum wt_status wt_analyze(const struct wt_corpus *corpus,
+			  const struct wt_options *options,
+			  struct wt_result **out);
+
+void wt_result_free(struct wt_result *result);
+
+/* @return the result of article `i`. */
+const struct wt_article_result *wt_result_article(const struct wt_result *result,
+						  size_t i);
+
+/* @return the number of aligned pairs that link two articles. */
+size_t wt_result_pair_count(const struct wt_result *result);
+
+/* @return pair `i`, ordered by (a, b). */
+const struct wt_pair *wt_result_pair(const struct wt_result *result, size_t i);
+
+void wt_result_stats(const struct wt_result *result,
+		     struct wt_analysis_stats *stats);
+
+/* ---- evaluation -------------------------------------------------------- */
+
+/* Clustering agreement between a gold and a predicted partition. */
+struct wt_cluster_scores {
+	size_t items, gold_clusters, predicted_clusters;
+	double pair_precision, pair_recall, pair_f1;
+	double bcubed_precision, bcubed_recall, bcubed_f1;
+	double ari; /* adjusted Rand index */
+};
+
+/*
+ * Scores a predicted clustering of `n` items against gold: gold[i] and
+ * pred[i] are cluster labels of item i (any integers).  Pair counts come
+ * from contingency tables, so cost is O(n log n), not O(n^2).
+ * @return WT_OK, WT_ERR_NOMEM, WT_ERR_INVALID (n == 0).
+ */
+enum wt_status wt_eval_clusters(size_t n, const uint64_t *gold,
+				const uint64_t *pred,
+				struct wt_cluster_scores *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* WIRETRACE_H */

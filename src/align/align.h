@@ -1,0 +1,39 @@
+/*
+ * align.h - passage alignment of two token sequences.
+ */
+#ifndef WT_ALIGN_H
+#define WT_ALIGN_H
+
+#include "core/core.h"
+#include "text/text.h"
+
+/* Scratch memory reused across alignments by one thread. */
+struct wt__align_scratch {
+	uint64_t *gram_b;   /* seed hashes of b */
+	uint32_t *next;     /* chain of equal seeds in b */
+	uint32_t *head;     /* hash table of b's seeds */
+	uint8_t *used_a, *used_b;
+	uint64_t *sh_a, *sh_b; /* shingles, for the exact Jaccard */
+	struct run { uint32_t a, b, len; } *runs;
+	size_t cap_b, cap_head, cap_a, cap_runs, cap_sha, cap_shb;
+};
+
+void wt__align_scratch_release(struct wt__align_scratch *s);
+
+/*
+ * Aligns tokens a[0..n) with b[0..m): greedy string tiling from seeds of
+ * options->seed_len tokens (longest tiles first, each token used once, so
+ * reordered paragraphs are found), then tiles in the same order with gaps of
+ * at most options->max_gap tokens on both sides merge into one passage.
+ * Passages with fewer than options->min_passage matched tokens are dropped.
+ * out->passages is allocated (wt_alignment_release); byte offsets come from
+ * the tokens.  Cost: O(n + m) plus the runs found.
+ * @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
+				const struct wt_token *b, size_t m,
+				const struct wt_options *options,
+				struct wt__align_scratch *scratch,
+				struct wt_alignment *out);
+
+#endif

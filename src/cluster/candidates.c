@@ -1,0 +1,261 @@
+/*
+ * candidates.c - the pairs worth aligning, found without comparing all
+ * pairs.  Two indexes feed it: LSH over MinHash bands (near-duplicates:
+ * similar texts of similar length) and an inverted index of winnowed
+ * fingerprints (containment: a 150-word reprint inside a 900-word story,
+ * whose Jaccard is far too low for LSH).  Both are built as sorted arrays of
+ * (key, article) so the cost is a radix sort and a scan: near-linear in the
+ * number of articles.
+ */
+#include <stdlib.h>
+
+#include "cluster/cluster.h"
+
+#define BIG_BUCKET 48   /* larger buckets are paired by date neighbourhood */
+#define NEIGHBOURS 24   /* neighbours of each member in a big bucket */
+
+enum wt_status wt__sort_u64(uint64_t *v, size_t n)
+{
+	if (n < 64) {
+		for (size_t i = 1; i < n; i++) {
+			uint64_t x = v[i];
+			size_t j = i;
+			while (j && v[j - 1] > x) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+		return WT_OK;
+	}
+	uint64_t *tmp = wt__malloc(n * sizeof(*tmp));
+	if (!tmp)
+		return WT_ERR_NOMEM;
+	size_t *cnt = wt__malloc((65536 + 1) * sizeof(*cnt));
+	if (!cnt) {
+		wt__free(tmp);
+		return WT_ERR_NOMEM;
+	}
+	uint64_t *src = v, *dst = tmp;
+	for (int shift = 0; shift < 64; shift += 16) {
+		memset(cnt, 0, (65536 + 1) * sizeof(*cnt));
+		for (size_t i = 0; i < n; i++)
+			cnt[((src[i] >> shift) & 0xFFFF) + 1]++;
+		if (cnt[1] == n && ((src[0] >> shift) & 0xFFFF) == 0)
+			continue; /* every key has zeros here */
+		for (size_t d = 0; d < 65536; d++)
+			cnt[d + 1] += cnt[d];
+		for (size_t i = 0; i < n; i++)
+			dst[cnt[(src[i] >> shift) & 0xFFFF]++] = src[i];
+		uint64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
+	wt__free(tmp);
+	wt__free(cnt);
+	return WT_OK;
+}
+
+struct acc {
+	struct wt__map map; /* (a << 32 | b) -> (lsh << 32 | fp) */
+};
+
+static enum wt_status bump(struct acc *acc, uint32_t x, uint32_t y, int lsh)
+{
+	if (x == y)
+		return WT_OK;
+	uint32_t a = x < y ? x : y, b = x < y ? y : x;
+	uint64_t key = ((uint64_t)a << 32 | b) + 1; /* never 0 */
+	uint64_t *slot;
+	int found;
+	enum wt_status st = wt__map_put(&acc->map, key, 0, &slot, &found);
+	if (st)
+		return st;
+	*slot += lsh ? (uint64_t)1 << 32 : 1;
+	return WT_OK;
+}
+
+static int cmp_by_order(const void *x, const void *y, const uint32_t *order)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return order[a] < order[b] ? -1 : order[a] > order[b];
+}
+
+/* qsort has no context argument in C11: members are sorted by packing the
+ * rank in the high bits. */
+static enum wt_status pair_group(struct acc *acc, uint64_t *mem, size_t m,
+				 const uint32_t *order, int lsh)
+{
+	(void)cmp_by_order;
+	enum wt_status st;
+	if (m <= BIG_BUCKET) {
+		for (size_t i = 0; i < m; i++)
+			for (size_t j = i + 1; j < m; j++)
+				if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
+					return st;
+		return WT_OK;
+	}
+	for (size_t i = 0; i < m; i++)
+		mem[i] = (uint64_t)order[(uint32_t)mem[i]] << 32 | (uint32_t)mem[i];
+	if ((st = wt__sort_u64(mem, m)))
+		return st;
+	for (size_t i = 1; i < m; i++) {
+		size_t lo = i > NEIGHBOURS ? i - NEIGHBOURS : 0;
+		for (size_t j = lo; j < i; j++)
+			if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
+				return st;
+		if (lo > 0 && (st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[0], lsh)))
+			return st;
+	}
+	return WT_OK;
+}
+
+/* Scans sorted (key << 32 | article) entries and pairs each key's group. */
+static enum wt_status scan_groups(struct acc *acc, uint64_t *e, size_t n,
+				  const uint32_t *order, int lsh, uint64_t *tmp)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i + 1;
+		while (j < n && (e[j] >> 32) == (e[i] >> 32))
+			j++;
+		if (j - i > 1) {
+			for (size_t k = i; k < j; k++)
+				tmp[k - i] = (uint32_t)e[k];
+			enum wt_status st = pair_group(acc, tmp, j - i, order, lsh);
+			if (st)
+				return st;
+		}
+		i = j;
+	}
+	return WT_OK;
+}
+
+static int cmp_score(const void *x, const void *y)
+{
+	const struct wt__cand *p = x, *q = y;
+	if (p->score != q->score)
+		return p->score > q->score ? -1 : 1;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static int cmp_ab(const void *x, const void *y)
+{
+	const struct wt__cand *p = x, *q = y;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+enum wt_status wt__candidates(const struct wt__cand_input *in,
+			      struct wt__cand **out, size_t *count,
+			      size_t *lsh_pairs, size_t *fp_pairs)
+{
+	enum wt_status st = WT_OK;
+	struct acc acc;
+	uint64_t *e = NULL, *tmp = NULL;
+	uint32_t *deg = NULL;
+	struct wt__cand *c = NULL;
+	size_t nactive = 0, nfp_total = 0;
+	for (size_t i = 0; i < in->n; i++)
+		if (in->active[i]) {
+			nactive++;
+			nfp_total += in->nfp[i];
+		}
+	*out = NULL;
+	*count = *lsh_pairs = *fp_pairs = 0;
+	if ((st = wt__map_init(&acc.map, nactive * 4 + 16)))
+		return st;
+	int rows = in->num_perm / in->bands;
+	size_t ne = WT_MAX(nactive * (size_t)in->bands, nfp_total);
+	e = wt__malloc((ne + 1) * sizeof(*e));
+	tmp = wt__malloc((ne + 1) * sizeof(*tmp));
+	if (!e || !tmp) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	/* LSH: one table per band, keys folded with the band number. */
+	size_t k = 0;
+	for (size_t i = 0; i < in->n; i++) {
+		if (!in->active[i])
+			continue;
+		const uint32_t *sig = in->sigs + i * (size_t)in->num_perm;
+		for (int b = 0; b < in->bands; b++) {
+			uint64_t h = (uint64_t)b * 0x9E3779B97F4A7C15ULL;
+			for (int r = 0; r < rows; r++)
+				h = wt__mix64(h ^ sig[b * rows + r]);
+			e[k++] = (h & 0xFFFFFFFF00000000ULL) | (uint32_t)i;
+		}
+	}
+	if ((st = wt__sort_u64(e, k)) || (st = scan_groups(&acc, e, k, in->order, 1, tmp)))
+		goto done;
+	/* Fingerprints. */
+	k = 0;
+	for (size_t i = 0; i < in->n; i++) {
+		if (!in->active[i])
+			continue;
+		for (uint32_t f = 0; f < in->nfp[i]; f++)
+			e[k++] = (uint64_t)in->fps[i][f] << 32 | (uint32_t)i;
+	}
+	if ((st = wt__sort_u64(e, k)))
+		goto done;
+	/* A fingerprint repeated within one article counts once. */
+	size_t w = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!w || e[i] != e[w - 1])
+			e[w++] = e[i];
+	if ((st = scan_groups(&acc, e, w, in->order, 0, tmp)))
+		goto done;
+
+	/* Keep pairs with enough evidence, best first within each article. */
+	size_t nc = 0;
+	c = wt__malloc((acc.map.len + 1) * sizeof(*c));
+	deg = wt__calloc(in->n + 1, sizeof(*deg));
+	if (!c || !deg) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t s = 0; s < acc.map.cap; s++) {
+		if (!acc.map.keys[s])
+			continue;
+		uint64_t key = acc.map.keys[s] - 1, v = acc.map.vals[s];
+		uint32_t a = (uint32_t)(key >> 32), b = (uint32_t)key;
+		uint32_t lsh = (uint32_t)(v >> 32), fp = (uint32_t)v;
+		uint32_t fmin = WT_MIN(in->nfp[a], in->nfp[b]);
+		double contain = fmin ? (double)fp / fmin : 0;
+		int ok = lsh >= 1 || (fp >= 2 && contain >= 0.08) || (fp >= 1 && fmin <= 2 && contain >= 0.5);
+		if (!ok)
+			continue;
+		if (lsh)
+			(*lsh_pairs)++;
+		if (fp >= 2)
+			(*fp_pairs)++;
+		double sc = WT_MAX((double)lsh / in->bands, contain);
+		c[nc++] = (struct wt__cand){a, b, lsh, fp, (float)sc};
+	}
+	qsort(c, nc, sizeof(*c), cmp_score);
+	size_t kept = 0;
+	for (size_t i = 0; i < nc; i++) {
+		if (deg[c[i].a] >= (uint32_t)in->max_candidates &&
+		    deg[c[i].b] >= (uint32_t)in->max_candidates)
+			continue;
+		deg[c[i].a]++;
+		deg[c[i].b]++;
+		c[kept++] = c[i];
+	}
+	qsort(c, kept, sizeof(*c), cmp_ab);
+	*out = c;
+	*count = kept;
+	c = NULL;
+done:
+	wt__map_release(&acc.map);
+	wt__free(e);
+	wt__free(tmp);
+	wt__free(deg);
+	wt__free(c);
+	return st;
+}

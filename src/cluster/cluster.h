@@ -1,0 +1,45 @@
+/*
+ * cluster.h - candidate pairs from sketches, and families with relations
+ * from aligned pairs.
+ */
+#ifndef WT_CLUSTER_H
+#define WT_CLUSTER_H
+
+#include "core/core.h"
+
+/* A candidate pair, a < b, with how it was found. */
+struct wt__cand {
+	uint32_t a, b;
+	uint32_t lsh_hits; /* LSH bands shared */
+	uint32_t fp_hits;  /* winnowed fingerprints shared */
+	float score;
+};
+
+/* What the candidate stage reads for each article. */
+struct wt__cand_input {
+	size_t n;
+	const uint32_t *order;     /* rank of each article by (date, index) */
+	const uint8_t *active;     /* 0: a duplicate, represented by another */
+	const uint32_t *sigs;      /* n * num_perm MinHash slots */
+	int num_perm, bands;
+	const uint32_t *const *fps; /* fingerprints of each article */
+	const uint32_t *nfp;
+	int max_candidates;
+};
+
+/*
+ * Finds pairs worth aligning: articles sharing an LSH band, or sharing
+ * enough winnowed fingerprints for one to contain part of the other.  Never
+ * all pairs: a bucket with more than a few dozen members pairs each one with
+ * its nearest neighbours in date order and with the earliest.  Each article
+ * keeps at most max_candidates pairs, best first.  *out is allocated.
+ * @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt__candidates(const struct wt__cand_input *in,
+			      struct wt__cand **out, size_t *count,
+			      size_t *lsh_pairs, size_t *fp_pairs);
+
+/* Sorts an array of 64-bit keys (LSD radix sort, linear time). */
+enum wt_status wt__sort_u64(uint64_t *v, size_t n);
+
+#endif

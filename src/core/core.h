@@ -1,0 +1,94 @@
+/*
+ * core.h - internal infrastructure shared by every module: the allocation
+ * hook, growable buffers with hard caps, a 64-bit hash map and hashing.
+ * Nothing here is public; names are wt__ (two underscores).
+ */
+#ifndef WT_CORE_H
+#define WT_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "wiretrace.h"
+
+/* Every allocation goes through these, so tests can fail the Nth one. */
+void *wt__malloc(size_t size);
+void *wt__calloc(size_t count, size_t size);
+void *wt__realloc(void *ptr, size_t size);
+void wt__free(void *ptr);
+char *wt__strndup(const char *s, size_t len);
+char *wt__strdup(const char *s);
+
+/* Test hook: make allocation number `n` (1-based, counted from this call)
+ * and every later one fail; 0 disables.  @return allocations so far. */
+size_t wt__alloc_fail_after(size_t n);
+
+/*
+ * Grows the array *ptr holding *cap elements of `elem` bytes so that it can
+ * hold at least `need`, doubling; never beyond `max` elements.
+ * @return WT_OK, WT_ERR_LIMIT (need > max), WT_ERR_NOMEM.
+ */
+enum wt_status wt__grow(void **ptr, size_t *cap, size_t need, size_t elem,
+			size_t max);
+
+#define WT_GROW(arr, cap, need, max) \
+	wt__grow((void **)&(arr), &(cap), (need), sizeof(*(arr)), (max))
+
+/* Bounded byte buffer. */
+struct wt__buf {
+	char *data; /* owned; NUL-terminated when len > 0 via wt__buf_cstr */
+	size_t len, cap, max;
+};
+
+void wt__buf_init(struct wt__buf *b, size_t max);
+void wt__buf_release(struct wt__buf *b);
+enum wt_status wt__buf_append(struct wt__buf *b, const void *p, size_t n);
+enum wt_status wt__buf_putc(struct wt__buf *b, char c);
+/* Appends the UTF-8 encoding of code point `cp`. */
+enum wt_status wt__buf_put_utf8(struct wt__buf *b, int32_t cp);
+/* @return a NUL-terminated view of the buffer (allocating if needed). */
+const char *wt__buf_cstr(struct wt__buf *b);
+/* Hands the data to the caller (NUL-terminated) and empties the buffer. */
+char *wt__buf_detach(struct wt__buf *b, size_t *len);
+
+/*
+ * Open-addressing map from nonzero 64-bit keys to 64-bit values.  Key 0 is
+ * reserved for empty slots; callers map a zero hash to 1.
+ */
+struct wt__map {
+	uint64_t *keys;
+	uint64_t *vals;
+	size_t cap, len; /* cap is a power of two */
+};
+
+enum wt_status wt__map_init(struct wt__map *m, size_t expected);
+void wt__map_release(struct wt__map *m);
+/* @return a pointer to the value of `key`, or NULL when absent. */
+uint64_t *wt__map_get(const struct wt__map *m, uint64_t key);
+/* Finds or inserts `key` (value `init` when new); *slot gets the value's
+ * address, *found whether it existed.  @return WT_OK or WT_ERR_NOMEM. */
+enum wt_status wt__map_put(struct wt__map *m, uint64_t key, uint64_t init,
+			   uint64_t **slot, int *found);
+
+/* A fast 64-bit mix (splitmix64 finalizer); bijective. */
+static inline uint64_t wt__mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+/* Hash of bytes (xxHash XXH3). */
+uint64_t wt__hash(const void *p, size_t n);
+
+/* Monotonic seconds, for stage timings. */
+double wt__now(void);
+
+#define WT_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define WT_MAX(a, b) ((a) > (b) ? (a) : (b))
+
+#endif

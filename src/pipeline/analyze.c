@@ -1,0 +1,564 @@
+/*
+ * analyze.c - the batch pipeline: tokenize and sketch every article, find
+ * candidate pairs, align them, link families and give each article its
+ * source and relation.  Sketching and alignment run on `threads` workers;
+ * each writes only its own slots, and every later step runs in a fixed
+ * order, so the result is the same for any number of threads.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "align/align.h"
+#include "cluster/cluster.h"
+#include "core/arena.h"
+#include "read/read.h"
+#include "sketch/sketch.h"
+
+void wt_options_default(struct wt_options *o)
+{
+	o->shingle = 5;
+	o->num_perm = 128;
+	o->bands = 32;
+	o->seed_len = 4;
+	o->min_passage = 8;
+	o->max_gap = 8;
+	o->max_candidates = 16;
+	o->link_min = 0.3;
+	o->verbatim_min = 0.8;
+	o->edited_min = 0.3;
+	o->threads = 0;
+}
+
+struct wt_result {
+	const struct wt_corpus *corpus;
+	struct wt_article_result *arts; /* owned, one per article */
+	struct wt_pair *pairs;          /* owned, sorted by (a, b) */
+	size_t npairs;
+	struct wt_analysis_stats stats;
+};
+
+/* Per-article sketch kept between stages. */
+struct sk {
+	uint64_t text_hash;
+	uint32_t ntok;
+	uint32_t nfp;
+	uint32_t *fp; /* in a worker's arena */
+};
+
+struct job {
+	const struct wt_corpus *corpus;
+	const struct wt_options *o;
+	struct sk *sk;
+	uint32_t *sigs;
+	struct wt__arena *arenas; /* one per worker */
+	/* alignment stage */
+	const struct wt__cand *cands;
+	size_t ncands;
+	struct wt_alignment *als;
+	atomic_size_t next;
+	atomic_int failed;
+	size_t n;
+	int winnow_w;
+};
+
+struct worker {
+	struct job *job;
+	int id;
+	enum wt_status st;
+};
+
+#define BATCH 64
+
+static void *sketch_worker(void *arg)
+{
+	struct worker *w = arg;
+	struct job *j = w->job;
+	const struct wt_options *o = j->o;
+	struct wt__tokens tv = {0};
+	uint64_t *sh = NULL;
+	size_t shcap = 0;
+	uint32_t *fp = NULL;
+	size_t fpcap = 0;
+	for (;;) {
+		size_t lo = atomic_fetch_add(&j->next, BATCH);
+		if (lo >= j->n || atomic_load(&j->failed))
+			break;
+		size_t hi = WT_MIN(j->n, lo + BATCH);
+		for (size_t i = lo; i < hi; i++) {
+			const struct wt_article *a = &j->corpus->arts[i];
+			enum wt_status st = wt__tokenize(a->text, a->text_len, &tv);
+			if (!st)
+				st = WT_GROW(sh, shcap, tv.n + 1, (size_t)UINT32_MAX);
+			if (!st)
+				st = WT_GROW(fp, fpcap, tv.n + 1, (size_t)UINT32_MAX);
+			if (st) {
+				w->st = st;
+				atomic_store(&j->failed, 1);
+				goto out;
+			}
+			size_t ns = wt__shingles(tv.v, tv.n, o->shingle, sh);
+			wt__minhash(sh, ns, o->num_perm, j->sigs + i * (size_t)o->num_perm);
+			size_t nf = wt__winnow(sh, ns, j->winnow_w, fp);
+			struct sk *s = &j->sk[i];
+			s->text_hash = wt__text_hash(tv.v, tv.n);
+			s->ntok = (uint32_t)tv.n;
+			s->nfp = (uint32_t)nf;
+			s->fp = wt__arena_alloc(&j->arenas[w->id], nf * sizeof(uint32_t) + 1);
+			if (!s->fp) {
+				w->st = WT_ERR_NOMEM;
+				atomic_store(&j->failed, 1);
+				goto out;
+			}
+			memcpy(s->fp, fp, nf * sizeof(uint32_t));
+		}
+	}
+out:
+	wt__free(tv.v);
+	wt__free(sh);
+	wt__free(fp);
+	return NULL;
+}
+
+static void *align_worker(void *arg)
+{
+	struct worker *w = arg;
+	struct job *j = w->job;
+	struct wt__tokens ta = {0}, tb = {0};
+	struct wt__align_scratch scr = {0};
+	uint32_t last_a = UINT32_MAX;
+	for (;;) {
+		size_t lo = atomic_fetch_add(&j->next, 8);
+		if (lo >= j->ncands || atomic_load(&j->failed))
+			break;
+		size_t hi = WT_MIN(j->ncands, lo + 8);
+		for (size_t p = lo; p < hi; p++) {
+			const struct wt__cand *c = &j->cands[p];
+			const struct wt_article *a = &j->corpus->arts[c->a];
+			const struct wt_article *b = &j->corpus->arts[c->b];
+			enum wt_status st = WT_OK;
+			if (c->a != last_a) { /* pairs come sorted by a */
+				st = wt__tokenize(a->text, a->text_len, &ta);
+				last_a = c->a;
+			}
+			if (!st)
+				st = wt__tokenize(b->text, b->text_len, &tb);
+			if (!st)
+				st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, j->o, &scr, &j->als[p]);
+			if (st) {
+				w->st = st;
+				atomic_store(&j->failed, 1);
+				last_a = UINT32_MAX;
+				goto out;
+			}
+		}
+	}
+out:
+	wt__free(ta.v);
+	wt__free(tb.v);
+	wt__align_scratch_release(&scr);
+	return NULL;
+}
+
+static int thread_count(const struct wt_options *o, size_t work)
+{
+	long t = o->threads;
+	if (t <= 0) {
+		t = sysconf(_SC_NPROCESSORS_ONLN);
+		if (t < 1)
+			t = 1;
+	}
+	if (t > 256)
+		t = 256;
+	if ((size_t)t > work / 16 + 1)
+		t = (long)(work / 16 + 1);
+	return (int)t;
+}
+
+/* Runs fn on nthreads workers (the caller's thread is one of them). */
+static enum wt_status run_workers(struct job *j, int nthreads, void *(*fn)(void *))
+{
+	struct worker ws[256];
+	pthread_t tids[256];
+	int started = 0;
+	atomic_store(&j->next, 0);
+	atomic_store(&j->failed, 0);
+	for (int t = 0; t < nthreads; t++)
+		ws[t] = (struct worker){j, t, WT_OK};
+	for (int t = 1; t < nthreads; t++) {
+		if (pthread_create(&tids[t], NULL, fn, &ws[t]))
+			break;
+		started = t;
+	}
+	fn(&ws[0]);
+	for (int t = 1; t <= started; t++)
+		pthread_join(tids[t], NULL);
+	for (int t = 0; t < nthreads; t++)
+		if (ws[t].st)
+			return ws[t].st;
+	return WT_OK;
+}
+
+/* ---- families and relations ------------------------------------------ */
+
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static void uf_union(uint32_t *parent, const uint32_t *order, uint32_t x, uint32_t y)
+{
+	x = uf_find(parent, x);
+	y = uf_find(parent, y);
+	if (x == y)
+		return;
+	/* The root is the earliest member, so a family's id is its original. */
+	if (order[y] < order[x]) {
+		uint32_t t = x;
+		x = y;
+		y = t;
+	}
+	parent[y] = x;
+}
+
+static int cmp_pairs(const void *x, const void *y)
+{
+	const struct wt_pair *p = x, *q = y;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+struct ordkey {
+	int64_t time;
+	uint32_t idx;
+};
+
+static int cmp_ord(const void *x, const void *y)
+{
+	const struct ordkey *p = x, *q = y;
+	/* Unknown dates sort after known ones. */
+	int pu = p->time == WT_TIME_UNKNOWN, qu = q->time == WT_TIME_UNKNOWN;
+	if (pu != qu)
+		return pu - qu;
+	if (p->time != q->time)
+		return p->time < q->time ? -1 : 1;
+	return p->idx < q->idx ? -1 : p->idx > q->idx;
+}
+
+static int cmp_cand_ab(const void *x, const void *y)
+{
+	const struct wt__cand *p = x, *q = y;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+struct hrow {
+	uint64_t hash;
+	uint32_t ord, idx;
+};
+
+static int cmp_hrow(const void *x, const void *y)
+{
+	const struct hrow *p = x, *q = y;
+	if (p->hash != q->hash)
+		return p->hash < q->hash ? -1 : 1;
+	return p->ord < q->ord ? -1 : p->ord > q->ord;
+}
+
+static enum wt_relation relation_of(const struct wt_options *o, double cov_self,
+				    double cov_source)
+{
+	if (cov_self >= o->verbatim_min)
+		return WT_REL_VERBATIM;
+	if (cov_self >= o->edited_min)
+		return WT_REL_EDITED;
+	/* Little of it is copied, but it holds most of its source: an
+	 * expanded version, edited with its own additions. */
+	if (cov_source >= o->link_min)
+		return WT_REL_EDITED;
+	return WT_REL_INDEPENDENT;
+}
+
+enum wt_status wt_analyze(const struct wt_corpus *corpus,
+			  const struct wt_options *opts, struct wt_result **out)
+{
+	if (!corpus || !out)
+		return WT_ERR_INVALID;
+	struct wt_options o;
+	if (opts)
+		o = *opts;
+	else
+		wt_options_default(&o);
+	if (o.num_perm < 8 || o.num_perm > WT_MAX_PERM || o.bands < 1 ||
+	    o.num_perm % o.bands || o.shingle < 1 || o.shingle > 32 ||
+	    o.seed_len < 2 || o.seed_len > 32 || o.min_passage < 1 ||
+	    o.max_gap < 0 || o.max_candidates < 1)
+		return WT_ERR_INVALID;
+	if (corpus->n > UINT32_MAX - 2)
+		return WT_ERR_LIMIT;
+
+	size_t n = corpus->n;
+	enum wt_status st = WT_OK;
+	struct wt_result *r = wt__calloc(1, sizeof(*r));
+	struct sk *sk = wt__calloc(n + 1, sizeof(*sk));
+	uint32_t *sigs = wt__malloc((n + 1) * (size_t)o.num_perm * sizeof(uint32_t));
+	uint32_t *order = wt__malloc((n + 1) * sizeof(uint32_t));
+	uint8_t *active = wt__malloc(n + 1);
+	uint32_t *rep = wt__malloc((n + 1) * sizeof(uint32_t));
+	uint32_t *parent = wt__malloc((n + 1) * sizeof(uint32_t));
+	struct ordkey *ok = wt__malloc((n + 1) * sizeof(*ok));
+	struct hrow *hr = wt__malloc((n + 1) * sizeof(*hr));
+	uint32_t **fps = wt__malloc((n + 1) * sizeof(*fps));
+	uint32_t *nfp = wt__malloc((n + 1) * sizeof(*nfp));
+	int nthreads = thread_count(&o, n);
+	struct wt__arena *arenas = wt__calloc((size_t)nthreads, sizeof(*arenas));
+	struct wt__cand *cands = NULL;
+	size_t ncands = 0;
+	struct wt_alignment *als = NULL;
+	if (!r || !sk || !sigs || !order || !active || !rep || !parent || !ok ||
+	    !hr || !fps || !nfp || !arenas) {
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	r->corpus = corpus;
+	r->arts = wt__calloc(n + 1, sizeof(*r->arts));
+	if (!r->arts) {
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	r->stats.articles = n;
+
+	/* 1. Tokenize and sketch. */
+	double t0 = wt__now();
+	struct job job = {0};
+	job.corpus = corpus;
+	job.o = &o;
+	job.sk = sk;
+	job.sigs = sigs;
+	job.arenas = arenas;
+	job.n = n;
+	job.winnow_w = 4;
+	for (int t = 0; t < nthreads; t++)
+		wt__arena_init(&arenas[t]);
+	if ((st = run_workers(&job, nthreads, sketch_worker)))
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		r->stats.tokens += sk[i].ntok;
+		fps[i] = sk[i].fp;
+		nfp[i] = sk[i].nfp;
+	}
+	double t1 = wt__now();
+	r->stats.seconds_sketch = t1 - t0;
+
+	/* 2. Order by date, collapse exact duplicates, find candidates. */
+	for (size_t i = 0; i < n; i++)
+		ok[i] = (struct ordkey){corpus->arts[i].time, (uint32_t)i};
+	qsort(ok, n, sizeof(*ok), cmp_ord);
+	for (size_t i = 0; i < n; i++)
+		order[ok[i].idx] = (uint32_t)i;
+	for (size_t i = 0; i < n; i++)
+		hr[i] = (struct hrow){sk[i].text_hash, order[i], (uint32_t)i};
+	qsort(hr, n, sizeof(*hr), cmp_hrow);
+	uint32_t head = 0;
+	for (size_t i = 0; i < n; i++) {
+		int first = i == 0 || hr[i].hash != hr[i - 1].hash;
+		if (first)
+			head = hr[i].idx;
+		rep[hr[i].idx] = head;
+		active[hr[i].idx] = (uint8_t)first && sk[hr[i].idx].ntok > 0;
+		if (first && i + 1 < n && hr[i + 1].hash == hr[i].hash)
+			r->stats.exact_groups++;
+	}
+	struct wt__cand_input ci = {n, order, active, sigs, o.num_perm, o.bands,
+				    (const uint32_t *const *)fps, nfp, o.max_candidates};
+	if ((st = wt__candidates(&ci, &cands, &ncands, &r->stats.lsh_candidates,
+				 &r->stats.containment_candidates)))
+		goto fail;
+	/* Each duplicate is aligned with the earliest copy of its text. */
+	size_t ndup = 0;
+	for (size_t i = 0; i < n; i++)
+		ndup += rep[i] != i && sk[i].ntok > 0;
+	if (ndup) {
+		struct wt__cand *c2 = wt__realloc(cands, (ncands + ndup + 1) * sizeof(*c2));
+		if (!c2) {
+			st = WT_ERR_NOMEM;
+			goto fail;
+		}
+		cands = c2;
+		for (size_t i = 0; i < n; i++) {
+			if (rep[i] == i || sk[i].ntok == 0)
+				continue;
+			uint32_t a = WT_MIN(rep[i], (uint32_t)i), b = WT_MAX(rep[i], (uint32_t)i);
+			cands[ncands++] = (struct wt__cand){a, b, 0, 0, 2.0f};
+		}
+		/* (a, b) order lets a worker reuse the tokens of a. */
+		qsort(cands, ncands, sizeof(*cands), cmp_cand_ab);
+	}
+	double t2 = wt__now();
+	r->stats.seconds_candidates = t2 - t1;
+
+	/* 3. Align. */
+	als = wt__calloc(ncands + 1, sizeof(*als));
+	if (!als) {
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	job.cands = cands;
+	job.ncands = ncands;
+	job.als = als;
+	if ((st = run_workers(&job, thread_count(&o, ncands), align_worker)))
+		goto fail;
+	r->stats.aligned_pairs = ncands;
+	double t3 = wt__now();
+	r->stats.seconds_align = t3 - t2;
+
+	/* 4. Families: union of pairs with enough aligned text, and of exact
+	 * duplicates. */
+	for (size_t i = 0; i < n; i++)
+		parent[i] = (uint32_t)i;
+	size_t keep = 0;
+	for (size_t p = 0; p < ncands; p++) {
+		struct wt_alignment *al = &als[p];
+		int dup = rep[cands[p].a] == rep[cands[p].b];
+		if (dup || WT_MAX(al->coverage_a, al->coverage_b) >= o.link_min) {
+			uf_union(parent, order, cands[p].a, cands[p].b);
+			r->stats.linked_pairs++;
+		}
+		if (al->n_passages || dup)
+			keep++;
+	}
+	r->pairs = wt__malloc((keep + 1) * sizeof(*r->pairs));
+	if (!r->pairs) {
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	for (size_t p = 0; p < ncands; p++) {
+		int dup = rep[cands[p].a] == rep[cands[p].b];
+		if (als[p].n_passages || dup) {
+			r->pairs[r->npairs++] = (struct wt_pair){cands[p].a, cands[p].b, als[p]};
+			memset(&als[p], 0, sizeof(als[p]));
+		} else {
+			wt_alignment_release(&als[p]);
+		}
+	}
+	qsort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
+
+	/* Sources: for each article, the earlier family member that covers
+	 * most of it. */
+	for (size_t i = 0; i < n; i++) {
+		struct wt_article_result *ar = &r->arts[i];
+		ar->family = uf_find(parent, (uint32_t)i);
+		ar->source = WT_NONE;
+		ar->relation = WT_REL_ORIGINAL;
+		ar->coverage = 0;
+		if (ar->family == i)
+			r->stats.families++;
+	}
+	double *best = wt__malloc((n + 1) * sizeof(double));
+	double *best_src = wt__malloc((n + 1) * sizeof(double));
+	if (!best || !best_src) {
+		wt__free(best);
+		wt__free(best_src);
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++)
+		best[i] = best_src[i] = -1;
+	for (size_t p = 0; p < r->npairs; p++) {
+		const struct wt_pair *pr = &r->pairs[p];
+		uint32_t x = (uint32_t)pr->a, y = (uint32_t)pr->b;
+		if (r->arts[x].family != r->arts[y].family)
+			continue;
+		/* later = the copy; earlier = its candidate source */
+		uint32_t later = order[x] > order[y] ? x : y;
+		uint32_t earlier = later == x ? y : x;
+		double cov_l = later == x ? pr->alignment.coverage_a : pr->alignment.coverage_b;
+		double cov_e = later == x ? pr->alignment.coverage_b : pr->alignment.coverage_a;
+		int dup = rep[x] == rep[y];
+		double score = dup ? 2.0 : cov_l + 1e-3 * cov_e;
+		if (!dup && WT_MAX(cov_l, cov_e) < o.link_min)
+			continue;
+		struct wt_article_result *ar = &r->arts[later];
+		if (score > best[later] ||
+		    (score == best[later] && order[earlier] < order[ar->source])) {
+			best[later] = score;
+			best_src[later] = cov_e;
+			ar->source = earlier;
+			ar->coverage = dup ? 1.0 : cov_l;
+			ar->relation = dup ? WT_REL_DUPLICATE : relation_of(&o, cov_l, cov_e);
+		}
+	}
+	wt__free(best);
+	wt__free(best_src);
+	r->stats.seconds_families = wt__now() - t3;
+	*out = r;
+	r = NULL;
+fail:
+	if (r) {
+		for (size_t p = 0; p < r->npairs; p++)
+			wt_alignment_release(&r->pairs[p].alignment);
+		wt__free(r->pairs);
+		wt__free(r->arts);
+		wt__free(r);
+	}
+	if (als) {
+		for (size_t p = 0; p < ncands; p++)
+			wt_alignment_release(&als[p]);
+		wt__free(als);
+	}
+	if (arenas) {
+		for (int t = 0; t < nthreads; t++)
+			wt__arena_release(&arenas[t]);
+		wt__free(arenas);
+	}
+	wt__free(cands);
+	wt__free(sk);
+	wt__free(sigs);
+	wt__free(order);
+	wt__free(active);
+	wt__free(rep);
+	wt__free(parent);
+	wt__free(ok);
+	wt__free(hr);
+	wt__free(fps);
+	wt__free(nfp);
+	return st;
+}
+
+void wt_result_free(struct wt_result *r)
+{
+	if (!r)
+		return;
+	for (size_t p = 0; p < r->npairs; p++)
+		wt_alignment_release(&r->pairs[p].alignment);
+	wt__free(r->pairs);
+	wt__free(r->arts);
+	wt__free(r);
+}
+
+const struct wt_article_result *wt_result_article(const struct wt_result *r, size_t i)
+{
+	return i < r->corpus->n ? &r->arts[i] : NULL;
+}
+
+size_t wt_result_pair_count(const struct wt_result *r)
+{
+	return r->npairs;
+}
+
+const struct wt_pair *wt_result_pair(const struct wt_result *r, size_t i)
+{
+	return i < r->npairs ? &r->pairs[i] : NULL;
+}
+
+void wt_result_stats(const struct wt_result *r, struct wt_analysis_stats *s)
+{
+	*s = r->stats;
+}

@@ -1,0 +1,569 @@
+/*
+ * corpus.c - the set of articles read, and the dispatch of inputs to
+ * readers: files, directories (recursively, in name order) and standard
+ * input, each to the reader of its format.  Every input record ends either
+ * as an article or as a reported, counted skip.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "read/read.h"
+#include "text/text.h"
+
+enum wt_status wt_corpus_new(struct wt_corpus **out)
+{
+	struct wt_corpus *c = wt__calloc(1, sizeof(*c));
+	if (!c)
+		return WT_ERR_NOMEM;
+	wt__arena_init(&c->arena);
+	if (wt__map_init(&c->ids, 1024)) {
+		wt__free(c);
+		return WT_ERR_NOMEM;
+	}
+	*out = c;
+	return WT_OK;
+}
+
+void wt_corpus_free(struct wt_corpus *c)
+{
+	if (!c)
+		return;
+	wt__arena_release(&c->arena);
+	wt__map_release(&c->ids);
+	wt__free(c->arts);
+	wt__free(c);
+}
+
+void wt_corpus_set_diag(struct wt_corpus *c, wt_diag_fn fn, void *ud)
+{
+	c->diag = fn;
+	c->diag_ud = ud;
+}
+
+size_t wt_corpus_count(const struct wt_corpus *c)
+{
+	return c->n;
+}
+
+const struct wt_article *wt_corpus_get(const struct wt_corpus *c, size_t i)
+{
+	return i < c->n ? &c->arts[i] : NULL;
+}
+
+void wt_corpus_stats(const struct wt_corpus *c, struct wt_read_stats *stats)
+{
+	*stats = c->stats;
+}
+
+void wt__report(struct wt__input *in, enum wt_diag_kind kind, long long line,
+		long long offset, const char *fmt, ...)
+{
+	struct wt_corpus *c = in->corpus;
+	switch (kind) {
+	case WT_DIAG_WARNING: c->stats.warnings++; break;
+	case WT_DIAG_SKIP: c->stats.skipped++; break;
+	case WT_DIAG_ERROR: c->stats.errors++; break;
+	}
+	if (!c->diag)
+		return;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	struct wt_diag d = {kind, in->name, line, offset, msg};
+	c->diag(c->diag_ud, &d);
+}
+
+/* Context for reporting UTF-8 repairs of one field. */
+struct repair_ctx {
+	struct wt__input *in;
+	long long line, base;
+	const char *field;
+	int reported;
+};
+
+static void repair_report(void *ud, size_t offset)
+{
+	struct repair_ctx *r = ud;
+	/* One message per field; the count is in the warning total. */
+	if (r->reported++ == 0)
+		wt__report(r->in, WT_DIAG_WARNING, r->line,
+			   r->base >= 0 ? r->base + (long long)offset : -1,
+			   "invalid UTF-8 in %s replaced by U+FFFD%s", r->field,
+			   r->base < 0 ? "" : "");
+	else
+		r->in->corpus->stats.warnings++;
+}
+
+/* Copies a field into the arena, repairing UTF-8 and dropping NULs.
+ * @return the copy, or NULL for an absent field; sets *nomem on failure. */
+static char *copy_field(struct wt__input *in, const char *s, size_t n,
+			size_t max, long long line, long long base,
+			const char *name, size_t *out_len, int *nomem)
+{
+	if (!s)
+		return NULL;
+	if (n > max)
+		n = max;
+	struct wt_corpus *c = in->corpus;
+	size_t valid = wt__utf8_valid_prefix(s, n);
+	if (valid == n) {
+		char *p = wt__arena_strndup(&c->arena, s, n);
+		if (!p)
+			*nomem = 1;
+		if (out_len)
+			*out_len = n;
+		return p;
+	}
+	struct repair_ctx r = {in, line, base, name, 0};
+	char *fixed;
+	size_t flen;
+	if (wt__utf8_repair(s, n, &fixed, &flen, repair_report, &r) < 0) {
+		*nomem = 1;
+		return NULL;
+	}
+	char *p = wt__arena_strndup(&c->arena, fixed, flen);
+	wt__free(fixed);
+	if (!p)
+		*nomem = 1;
+	if (out_len)
+		*out_len = flen;
+	return p;
+}
+
+static int all_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ||
+		      s[i] == '\f' || s[i] == '\v'))
+			return 0;
+	return 1;
+}
+
+/* Trims ASCII spaces around a slice. */
+static void trim(const char **s, size_t *n)
+{
+	if (!*s)
+		return;
+	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t' || (*s)[0] == '\r' || (*s)[0] == '\n')) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
+		      (*s)[*n - 1] == '\r' || (*s)[*n - 1] == '\n'))
+		(*n)--;
+}
+
+enum wt_status wt__corpus_add_fields(struct wt__input *in,
+				     const struct wt__fields *f0)
+{
+	struct wt_corpus *c = in->corpus;
+	struct wt__fields f = *f0;
+	if (!f.text || all_space(f.text, f.text_len)) {
+		wt__report(in, WT_DIAG_SKIP, f.line, f.line ? -1 : 0,
+			   "record skipped: no article text");
+		return WT_OK;
+	}
+	if (f.text_len > WT_MAX_TEXT) {
+		wt__report(in, WT_DIAG_SKIP, f.line, f.text_offset,
+			   "record skipped: text of %zu bytes exceeds the limit of %u",
+			   f.text_len, WT_MAX_TEXT);
+		return WT_OK;
+	}
+	trim(&f.id, &f.id_len);
+	trim(&f.url, &f.url_len);
+	trim(&f.site, &f.site_len);
+	trim(&f.date, &f.date_len);
+	trim(&f.title, &f.title_len);
+	enum wt_status st = WT_GROW(c->arts, c->cap, c->n + 1, (size_t)1 << 31);
+	if (st) {
+		if (st == WT_ERR_LIMIT)
+			wt__report(in, WT_DIAG_SKIP, f.line, -1, "record skipped: too many articles");
+		return st == WT_ERR_LIMIT ? WT_OK : st;
+	}
+	int nomem = 0;
+	struct wt_article a = {0};
+	size_t id_len = 0;
+	char idbuf[64];
+	if (!f.id || !f.id_len) {
+		if (in->id_base) {
+			f.id = in->id_base;
+			f.id_len = strlen(in->id_base);
+		} else {
+			snprintf(idbuf, sizeof(idbuf), ":%lld", f.line);
+			size_t nl = strlen(in->name), sl = strlen(idbuf);
+			char *p = wt__arena_alloc(&c->arena, nl + sl + 1);
+			if (!p)
+				return WT_ERR_NOMEM;
+			memcpy(p, in->name, nl);
+			memcpy(p + nl, idbuf, sl + 1);
+			f.id = p;
+			f.id_len = nl + sl;
+		}
+	}
+	a.id = copy_field(in, f.id, f.id_len, WT_MAX_FIELD, f.line, -1, "id", &id_len, &nomem);
+	a.url = copy_field(in, f.url, f.url_len, WT_MAX_FIELD, f.line, -1, "url", NULL, &nomem);
+	a.site = copy_field(in, f.site, f.site_len, WT_MAX_FIELD, f.line, -1, "site", NULL, &nomem);
+	a.date = copy_field(in, f.date, f.date_len, WT_MAX_FIELD, f.line, -1, "date", NULL, &nomem);
+	a.title = copy_field(in, f.title, f.title_len, WT_MAX_FIELD, f.line, -1, "title", NULL, &nomem);
+	a.text = copy_field(in, f.text, f.text_len, WT_MAX_TEXT, f.line, f.text_offset, "text",
+			    &a.text_len, &nomem);
+	if (nomem)
+		return WT_ERR_NOMEM;
+	if (a.date && !*a.date)
+		a.date = NULL;
+	if (a.site && !*a.site)
+		a.site = NULL;
+	if (a.title && !*a.title)
+		a.title = NULL;
+	if (a.url && !*a.url)
+		a.url = NULL;
+	a.time = a.date ? wt_parse_date(a.date) : WT_TIME_UNKNOWN;
+	if (a.date && a.time == WT_TIME_UNKNOWN)
+		wt__report(in, WT_DIAG_WARNING, f.line, -1,
+			   "date '%.40s' not understood; treated as unknown", a.date);
+
+	/* Ids are unique: a repeated one gets "#2", "#3"... */
+	uint64_t h = wt__hash(a.id, id_len) | 1;
+	uint64_t *slot;
+	int found;
+	for (unsigned k = 2;; k++) {
+		if (wt__map_put(&c->ids, h, c->n + 1, &slot, &found))
+			return WT_ERR_NOMEM;
+		if (!found)
+			break;
+		if (k == 2)
+			wt__report(in, WT_DIAG_WARNING, f.line, -1,
+				   "duplicate id '%.80s'; renamed with a #N suffix", a.id);
+		char *nid = wt__arena_alloc(&c->arena, id_len + 16);
+		if (!nid)
+			return WT_ERR_NOMEM;
+		memcpy(nid, a.id, id_len);
+		snprintf(nid + id_len, 16, "#%u", k);
+		a.id = nid;
+		h = wt__hash(nid, strlen(nid)) | 1;
+		if (k > 1000000)
+			break;
+	}
+	c->arts[c->n++] = a;
+	c->stats.articles++;
+	return WT_OK;
+}
+
+enum wt_status wt_corpus_add(struct wt_corpus *c, const struct wt_article *a)
+{
+	if (!c || !a || !a->text)
+		return WT_ERR_INVALID;
+	struct wt__input in = {c, a->id ? a->id : "article", NULL};
+	struct wt__fields f = {
+		a->id, a->url, a->site, a->date, a->title, a->text,
+		a->id ? strlen(a->id) : 0, a->url ? strlen(a->url) : 0,
+		a->site ? strlen(a->site) : 0, a->date ? strlen(a->date) : 0,
+		a->title ? strlen(a->title) : 0, a->text_len, 0, 0};
+	size_t before = c->n;
+	enum wt_status st = wt__corpus_add_fields(&in, &f);
+	if (st == WT_OK && c->n > before && a->time != WT_TIME_UNKNOWN && a->time != 0)
+		c->arts[c->n - 1].time = a->time;
+	return st;
+}
+
+/* ---- formats ---------------------------------------------------------- */
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	if (m > n)
+		return 0;
+	for (size_t i = 0; i < m; i++) {
+		char a = s[n - m + i], b = suf[i];
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+enum kind { K_TEXT, K_JSONL, K_UNSUPPORTED, K_SNIFF };
+
+static enum kind kind_of(const char *path)
+{
+	static const char *const jsonl[] = {".jsonl", ".ndjson", ".json", NULL};
+	static const char *const text[] = {".txt", ".text", NULL};
+	static const char *const other[] = {
+		".md", ".tsv", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".pdf",
+		".zip", ".gz", ".html", ".htm", ".warc", ".xml", ".css", ".js",
+		".db", ".sqlite", ".tar", ".bz2", ".xz", NULL};
+	for (int i = 0; jsonl[i]; i++)
+		if (has_suffix(path, jsonl[i]))
+			return K_JSONL;
+	for (int i = 0; text[i]; i++)
+		if (has_suffix(path, text[i]))
+			return K_TEXT;
+	for (int i = 0; other[i]; i++)
+		if (has_suffix(path, other[i]))
+			return K_UNSUPPORTED;
+	return K_SNIFF;
+}
+
+/* Looks at the content: JSON Lines start with '{'; NUL bytes mean binary. */
+static enum kind sniff(const char *data, size_t len, int *binary)
+{
+	size_t lim = WT_MIN(len, 8192), ctrl = 0;
+	*binary = 0;
+	for (size_t i = 0; i < lim; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c == 0) {
+			*binary = 1;
+			break;
+		}
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+			ctrl++;
+	}
+	if (lim && ctrl * 10 > lim)
+		*binary = 1;
+	size_t i = 0;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
+		i++;
+	return i < len && data[i] == '{' ? K_JSONL : K_TEXT;
+}
+
+static enum wt_status read_buffer(struct wt__input *in, const char *data,
+				  size_t len, enum wt_format format, enum kind k)
+{
+	int binary;
+	enum kind sniffed = sniff(data, len, &binary);
+	if (len == 0 || all_space(data, len)) {
+		wt__report(in, WT_DIAG_SKIP, 0, -1, "input skipped: empty");
+		return WT_OK;
+	}
+	if (binary) {
+		wt__report(in, WT_DIAG_SKIP, 0, -1, "input skipped: binary data, not text");
+		return WT_OK;
+	}
+	if (format == WT_FORMAT_JSONL || (format == WT_FORMAT_AUTO && k == K_JSONL))
+		return wt__read_jsonl(in, data, len);
+	if (format == WT_FORMAT_TEXT || k == K_TEXT)
+		return wt__read_text(in, data, len);
+	return sniffed == K_JSONL ? wt__read_jsonl(in, data, len)
+				  : wt__read_text(in, data, len);
+}
+
+enum wt_status wt_corpus_read_memory(struct wt_corpus *c, const char *name,
+				     const char *data, size_t len,
+				     enum wt_format format)
+{
+	if (!c || !name || (!data && len))
+		return WT_ERR_INVALID;
+	struct wt__input in = {c, name, NULL};
+	const char *slash = strrchr(name, '/');
+	in.id_base = slash ? slash + 1 : name;
+	c->stats.inputs++;
+	return read_buffer(&in, data ? data : "", len, format, K_SNIFF);
+}
+
+/* Reads a whole stream into memory, up to WT_MAX_INPUT bytes. */
+static enum wt_status slurp(FILE *f, char **out, size_t *len)
+{
+	struct wt__buf b;
+	wt__buf_init(&b, WT_MAX_INPUT);
+	char tmp[1 << 16];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) {
+		enum wt_status st = wt__buf_append(&b, tmp, n);
+		if (st) {
+			wt__buf_release(&b);
+			return st;
+		}
+	}
+	if (ferror(f)) {
+		wt__buf_release(&b);
+		return WT_ERR_IO;
+	}
+	*out = wt__buf_detach(&b, len);
+	return *out ? WT_OK : WT_ERR_NOMEM;
+}
+
+static enum wt_status read_file(struct wt_corpus *c, const char *path,
+				const char *id, enum wt_format format, int explicit)
+{
+	struct wt__input in = {c, path, id};
+	enum kind k = kind_of(path);
+	if (k == K_UNSUPPORTED && format == WT_FORMAT_AUTO) {
+		wt__report(&in, WT_DIAG_SKIP, 0, -1, "file skipped: not an article file (format not supported)");
+		return WT_OK;
+	}
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot open: %s", strerror(errno));
+		return explicit ? WT_ERR_IO : WT_OK;
+	}
+	struct stat sb;
+	if (fstat(fd, &sb) < 0) {
+		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return explicit ? WT_ERR_IO : WT_OK;
+	}
+	c->stats.inputs++;
+	enum wt_status st = WT_OK;
+	if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
+		if ((unsigned long long)sb.st_size > WT_MAX_INPUT) {
+			wt__report(&in, WT_DIAG_SKIP, 0, -1, "file skipped: larger than %zu bytes",
+				   WT_MAX_INPUT);
+			close(fd);
+			return WT_OK;
+		}
+		size_t len = (size_t)sb.st_size;
+		void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED) {
+			wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot map: %s", strerror(errno));
+			close(fd);
+			return explicit ? WT_ERR_IO : WT_OK;
+		}
+		madvise(p, len, MADV_SEQUENTIAL);
+		st = read_buffer(&in, p, len, format, k);
+		munmap(p, len);
+		close(fd);
+		return st;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return WT_ERR_NOMEM;
+	}
+	char *data = NULL;
+	size_t len = 0;
+	st = slurp(f, &data, &len);
+	fclose(f);
+	if (st == WT_ERR_IO) {
+		wt__report(&in, WT_DIAG_ERROR, 0, -1, "read error");
+		return explicit ? WT_ERR_IO : WT_OK;
+	}
+	if (st == WT_ERR_LIMIT) {
+		wt__report(&in, WT_DIAG_SKIP, 0, -1, "input skipped: larger than %zu bytes", WT_MAX_INPUT);
+		return WT_OK;
+	}
+	if (st)
+		return st;
+	st = read_buffer(&in, data, len, format, k);
+	wt__free(data);
+	return st;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+#define MAX_DEPTH 64
+
+/* Reads a directory tree in name order; `rel` is the path below the root. */
+static enum wt_status read_dir(struct wt_corpus *c, const char *path,
+			       const char *rel, enum wt_format format, int depth)
+{
+	struct wt__input in = {c, path, NULL};
+	if (depth > MAX_DEPTH) {
+		wt__report(&in, WT_DIAG_SKIP, 0, -1, "directory skipped: nested too deep");
+		return WT_OK;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot open directory: %s", strerror(errno));
+		return depth == 0 ? WT_ERR_IO : WT_OK;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	enum wt_status st = WT_OK;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* ".", "..", hidden files and folders */
+		if ((st = WT_GROW(names, cap, n + 1, (size_t)1 << 28)))
+			break;
+		if (!(names[n] = wt__strdup(e->d_name))) {
+			st = WT_ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (names)
+		qsort(names, n, sizeof(*names), cmp_names);
+	for (size_t i = 0; i < n && !st; i++) {
+		size_t pl = strlen(path), nl = strlen(names[i]), rl = rel ? strlen(rel) : 0;
+		char *full = wt__malloc(pl + nl + 2);
+		char *r = wt__malloc(rl + nl + 2);
+		if (!full || !r) {
+			wt__free(full);
+			wt__free(r);
+			st = WT_ERR_NOMEM;
+			break;
+		}
+		sprintf(full, "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/", names[i]);
+		sprintf(r, "%s%s%s", rel ? rel : "", rl ? "/" : "", names[i]);
+		struct stat sb;
+		if (stat(full, &sb) < 0) {
+			struct wt__input fin = {c, full, NULL};
+			wt__report(&fin, WT_DIAG_ERROR, 0, -1, "cannot stat: %s", strerror(errno));
+		} else if (S_ISDIR(sb.st_mode)) {
+			st = read_dir(c, full, r, format, depth + 1);
+		} else if (S_ISREG(sb.st_mode)) {
+			st = read_file(c, full, r, format, 0);
+		}
+		wt__free(full);
+		wt__free(r);
+	}
+	for (size_t i = 0; i < n; i++)
+		wt__free(names[i]);
+	wt__free(names);
+	return st;
+}
+
+enum wt_status wt_corpus_read_path(struct wt_corpus *c, const char *path,
+				   enum wt_format format)
+{
+	if (!c || !path)
+		return WT_ERR_INVALID;
+	if (!strcmp(path, "-")) {
+		char *data = NULL;
+		size_t len = 0;
+		enum wt_status st = slurp(stdin, &data, &len);
+		struct wt__input in = {c, "-", NULL};
+		if (st == WT_ERR_IO) {
+			wt__report(&in, WT_DIAG_ERROR, 0, -1, "read error on standard input");
+			return WT_ERR_IO;
+		}
+		if (st == WT_ERR_LIMIT) {
+			wt__report(&in, WT_DIAG_SKIP, 0, -1, "input skipped: larger than %zu bytes", WT_MAX_INPUT);
+			return WT_OK;
+		}
+		if (st)
+			return st;
+		c->stats.inputs++;
+		in.id_base = "stdin";
+		st = read_buffer(&in, data, len, format, K_SNIFF);
+		wt__free(data);
+		return st;
+	}
+	struct stat sb;
+	if (stat(path, &sb) < 0) {
+		struct wt__input in = {c, path, NULL};
+		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot open: %s", strerror(errno));
+		return WT_ERR_IO;
+	}
+	if (S_ISDIR(sb.st_mode))
+		return read_dir(c, path, NULL, format, 0);
+	const char *slash = strrchr(path, '/');
+	return read_file(c, path, slash ? slash + 1 : path, format, 1);
+}

@@ -1,0 +1,92 @@
+/*
+ * date.c - publication dates as news metadata writes them, to seconds since
+ * the epoch in UTC: "2017-09-15", "2017-09-15T17:52:00", "...Z", "...+02:00",
+ * "2017-09-15 17:52:00.123", "20170915".  Anything else is unknown, never a
+ * guess.
+ */
+#include "core/core.h"
+
+static int digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 1;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int64_t wt_parse_date(const char *s)
+{
+	if (!s)
+		return WT_TIME_UNKNOWN;
+	while (*s == ' ')
+		s++;
+	int y, mo, d, h = 0, mi = 0, se = 0;
+	size_t n = strlen(s);
+	const char *t;
+	if (n >= 10 && s[4] == '-' && s[7] == '-' && digits(s, 4, &y) &&
+	    digits(s + 5, 2, &mo) && digits(s + 8, 2, &d)) {
+		t = s + 10;
+	} else if (n >= 8 && digits(s, 4, &y) && digits(s + 4, 2, &mo) &&
+		   digits(s + 6, 2, &d) && (n == 8 || s[8] == 'T' || s[8] == ' ')) {
+		t = s + 8;
+	} else {
+		return WT_TIME_UNKNOWN;
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000)
+		return WT_TIME_UNKNOWN;
+	int64_t off = 0;
+	if (*t == 'T' || *t == ' ') {
+		t++;
+		if (!(digits(t, 2, &h) && t[2] == ':' && digits(t + 3, 2, &mi)))
+			return *t ? WT_TIME_UNKNOWN : days_from_civil(y, mo, d) * 86400;
+		t += 5;
+		if (*t == ':' && digits(t + 1, 2, &se))
+			t += 3;
+		if (*t == '.' || *t == ',') {
+			t++;
+			while (*t >= '0' && *t <= '9')
+				t++;
+		}
+		if (h > 23 || mi > 59 || se > 60)
+			return WT_TIME_UNKNOWN;
+		while (*t == ' ')
+			t++;
+		if (*t == 'Z' || *t == 'z') {
+			t++;
+		} else if (*t == '+' || *t == '-') {
+			int oh, om = 0;
+			int sign = *t == '-' ? -1 : 1;
+			if (!digits(t + 1, 2, &oh))
+				return WT_TIME_UNKNOWN;
+			const char *u = t + 3;
+			if (*u == ':')
+				u++;
+			if (digits(u, 2, &om))
+				u += 2;
+			off = sign * (oh * 3600 + om * 60);
+			t = u;
+		} else if (!strncmp(t, "UTC", 3) || !strncmp(t, "GMT", 3)) {
+			t += 3;
+		}
+	}
+	while (*t == ' ')
+		t++;
+	if (*t)
+		return WT_TIME_UNKNOWN;
+	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
+}

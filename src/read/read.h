@@ -1,0 +1,58 @@
+/*
+ * read.h - the corpus and the table of input readers.  Each format has one
+ * file (read_text.c, read_jsonl.c) with one function that turns an input
+ * held in memory into articles, reporting and counting what it skips.
+ */
+#ifndef WT_READ_H
+#define WT_READ_H
+
+#include "core/arena.h"
+#include "core/core.h"
+
+#define WT_MAX_TEXT (16u << 20)     /* longest article text kept */
+#define WT_MAX_FIELD (64u << 10)    /* longest metadata field kept */
+#define WT_MAX_INPUT ((size_t)8 << 30) /* largest single input read */
+
+struct wt_corpus {
+	struct wt_article *arts; /* owned; strings live in `arena` */
+	size_t n, cap;
+	struct wt__arena arena;
+	struct wt__map ids;      /* hash(id) -> index + 1 */
+	wt_diag_fn diag;
+	void *diag_ud;
+	struct wt_read_stats stats;
+};
+
+/* Where a reader is in its input, for diagnostics. */
+struct wt__input {
+	struct wt_corpus *corpus;
+	const char *name;     /* as given by the user */
+	const char *id_base;  /* id of a text file */
+};
+
+/* Reports a diagnostic and counts it.  `line` 0 and `offset` -1 mean none. */
+void wt__report(struct wt__input *in, enum wt_diag_kind kind, long long line,
+		long long offset, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/*
+ * Adds an article whose strings may be unterminated slices (lengths given;
+ * a NULL pointer is an absent field).  Repairs invalid UTF-8 in every field,
+ * reporting offsets relative to `text_offset` in the input.
+ * @return WT_OK, WT_ERR_NOMEM; a record without usable text is reported,
+ * skipped and still WT_OK.
+ */
+struct wt__fields {
+	const char *id, *url, *site, *date, *title, *text;
+	size_t id_len, url_len, site_len, date_len, title_len, text_len;
+	long long line;        /* line of the record, 0 if none */
+	long long text_offset; /* byte offset of the text in the input */
+};
+enum wt_status wt__corpus_add_fields(struct wt__input *in,
+				     const struct wt__fields *f);
+
+/* One reader per format. */
+enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len);
+enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * text.h - internal interface of the text modules: UTF-8 decoding and
+ * repair, per-code-point classification shared by the tokenizer, the
+ * sentence splitter and the normalizer.
+ */
+#ifndef WT_TEXT_H
+#define WT_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/core.h"
+
+/*
+ * Decodes one code point at s[0..n) (n > 0).  @return the code point and
+ * sets *len to the bytes used (1..4); an invalid or truncated sequence
+ * returns -1 with *len = 1.
+ */
+int32_t wt__utf8_decode(const unsigned char *s, size_t n, size_t *len);
+
+/*
+ * Validates UTF-8.  @return the byte offset of the first invalid sequence,
+ * or `n` when all is valid.  Fast on ASCII.
+ */
+size_t wt__utf8_valid_prefix(const char *s, size_t n);
+
+/*
+ * Copies `s` into *out (allocated, NUL-terminated) with every invalid
+ * sequence replaced by U+FFFD; NUL bytes become U+FFFD as well.  For each
+ * repair, `report(ud, offset)` is called with the byte offset in `s`, at
+ * most `max_reports` times.  @return the number of repairs, or -1 when out
+ * of memory.
+ */
+long wt__utf8_repair(const char *s, size_t n, char **out, size_t *out_len,
+		     void (*report)(void *ud, size_t offset), void *ud);
+
+/* Character classes the tokenizer uses. */
+enum wt__cclass {
+	WT_CC_SEP = 0,   /* separator: spaces, punctuation, symbols */
+	WT_CC_WORD,      /* letter, mark or digit inside a word */
+	WT_CC_IDEO,      /* CJK ideograph or kana: a token by itself */
+	WT_CC_IGNORE     /* inside a word but not part of it (tatweel, ZWJ) */
+};
+
+/* @return the class of code point `cp`. */
+enum wt__cclass wt__cp_class(int32_t cp);
+
+/*
+ * Appends the normalized form of `cp` (NFKD, case-folded, quotes and dashes
+ * unified) as UTF-8 to dst, which has room for at least 64 bytes.
+ * @return the number of bytes written.
+ */
+size_t wt__cp_fold(int32_t cp, unsigned char *dst);
+
+/* Token vector reused between articles. */
+struct wt__tokens {
+	struct wt_token *v; /* owned */
+	size_t n, cap;
+};
+
+/* Tokenizes into `tv` (emptied first).  @return WT_OK, WT_ERR_NOMEM,
+ * WT_ERR_LIMIT. */
+enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv);
+
+#endif

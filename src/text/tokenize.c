@@ -1,0 +1,173 @@
+/*
+ * tokenize.c - word tokens for every script, with byte offsets into the
+ * original text and a hash of each token's normalized form.
+ *
+ * This is the innermost loop of the whole pipeline, so ASCII takes a table
+ * driven fast path and only other code points go through utf8proc.  A word
+ * is a run of letters, marks and digits; digits joined by ',' or '.'
+ * ("14,000", "5.93") stay one token; each CJK ideograph or kana is a token
+ * by itself; tatweel and zero-width joiners are skipped inside words; the
+ * URL part of a Markdown link "[text](url)" is skipped.
+ */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "text/text.h"
+
+#define MAX_TOKEN_BYTES 192   /* normalized bytes hashed per token */
+#define MAX_URL_SKIP 2048     /* longest Markdown link target skipped */
+
+/* 1: ASCII letter or digit. */
+static const unsigned char ascii_word[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+};
+
+static inline int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline uint64_t finish_hash(const unsigned char *buf, size_t n)
+{
+	uint64_t h = XXH3_64bits(buf, n);
+	return h ? h : 1;
+}
+
+/* At s[i] == ']' and s[i+1] == '(': @return the index after the closing
+ * ')' of a link target without spaces, or i when it is not one. */
+static size_t skip_link_target(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i + 2, lim = WT_MIN(n, i + 2 + MAX_URL_SKIP);
+	while (j < lim && s[j] != ')' && s[j] > ' ')
+		j++;
+	if (j < lim && s[j] == ')' && j > i + 2)
+		return j + 1;
+	return i;
+}
+
+enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	tv->n = 0;
+	if (len > UINT32_MAX)
+		return WT_ERR_LIMIT;
+	enum wt_status st = WT_GROW(tv->v, tv->cap, len / 5 + 16, (size_t)UINT32_MAX);
+	if (st)
+		return st;
+	unsigned char buf[MAX_TOKEN_BYTES + 64];
+	size_t blen = 0;
+	size_t start = 0, end = 0;
+	int in_word = 0;
+	size_t i = 0;
+
+#define EMIT()                                                               \
+	do {                                                                 \
+		if (tv->n == tv->cap &&                                      \
+		    (st = WT_GROW(tv->v, tv->cap, tv->n + 1, (size_t)UINT32_MAX))) \
+			return st;                                           \
+		struct wt_token *t_ = &tv->v[tv->n++];                       \
+		t_->start = (uint32_t)start;                                 \
+		t_->end = (uint32_t)end;                                     \
+		t_->hash = finish_hash(buf, blen);                           \
+		in_word = 0;                                                 \
+		blen = 0;                                                    \
+	} while (0)
+
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			if (ascii_word[c]) {
+				if (!in_word) {
+					in_word = 1;
+					start = i;
+				}
+				/* Fast inner run of ASCII word bytes. */
+				do {
+					if (blen < MAX_TOKEN_BYTES)
+						buf[blen++] = (unsigned char)(c | ((c >= 'A' && c <= 'Z') << 5));
+					i++;
+				} while (i < len && ascii_word[c = s[i]]);
+				end = i;
+				continue;
+			}
+			if (in_word && (c == ',' || c == '.') && i + 1 < len &&
+			    is_digit(s[i + 1]) && is_digit(s[i - 1])) {
+				if (blen < MAX_TOKEN_BYTES)
+					buf[blen++] = c;
+				i++;
+				continue;
+			}
+			if (in_word)
+				EMIT();
+			if (c == ']' && i + 1 < len && s[i + 1] == '(') {
+				size_t j = skip_link_target(s, len, i);
+				if (j != i) {
+					i = j;
+					continue;
+				}
+			}
+			i++;
+			continue;
+		}
+		size_t clen;
+		int32_t cp = wt__utf8_decode(s + i, len - i, &clen);
+		enum wt__cclass cc = cp < 0 ? WT_CC_SEP : wt__cp_class(cp);
+		switch (cc) {
+		case WT_CC_WORD:
+			if (!in_word) {
+				in_word = 1;
+				start = i;
+			}
+			if (blen < MAX_TOKEN_BYTES)
+				blen += wt__cp_fold(cp, buf + blen);
+			end = i + clen;
+			break;
+		case WT_CC_IGNORE:
+			break;
+		case WT_CC_IDEO:
+			if (in_word)
+				EMIT();
+			start = i;
+			end = i + clen;
+			blen = wt__cp_fold(cp, buf);
+			EMIT();
+			break;
+		case WT_CC_SEP:
+			if (in_word)
+				EMIT();
+			break;
+		}
+		i += clen;
+	}
+	if (in_word)
+		EMIT();
+#undef EMIT
+	return WT_OK;
+}
+
+enum wt_status wt_tokenize(const char *text, size_t len, struct wt_token **out,
+			   size_t *count)
+{
+	if (!text || !out || !count)
+		return WT_ERR_INVALID;
+	struct wt__tokens tv = {0};
+	enum wt_status st = wt__tokenize(text, len, &tv);
+	if (st) {
+		wt__free(tv.v);
+		return st;
+	}
+	*out = tv.v;
+	*count = tv.n;
+	return WT_OK;
+}

@@ -1,0 +1,39 @@
+/*
+ * cli.h - what the subcommands of the wiretrace command share: the entry
+ * point of each verb, diagnostics printing, and JSON string output.  The CLI
+ * is a thin client of include/wiretrace.h.
+ */
+#ifndef WT_CLI_H
+#define WT_CLI_H
+
+#include <stdio.h>
+
+#include "wiretrace.h"
+
+/* Exit codes, as DESIGN.md fixes them. */
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INTERNAL = 2 };
+
+/* Each verb takes argv without the program name (argv[0] is the verb) and
+ * returns the process exit status. */
+int cmd_run(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+/* Global flags parsed by main before the verb. */
+extern int cli_quiet;
+
+/* Prints a diagnostic to stderr as "wiretrace: INPUT:LINE: message" or
+ * "wiretrace: INPUT: byte N: message" (a wt_diag_fn; ud is unused). */
+void cli_print_diag(void *ud, const struct wt_diag *diag);
+
+/* Prints "wiretrace: " and a formatted message to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes `s` (length n) as a JSON string literal, quotes included; NULL
+ * writes null. */
+void cli_json_string(FILE *out, const char *s, size_t n);
+
+/* Parses a whole non-negative integer option value; @return -1 if bad. */
+long cli_parse_long(const char *s);
+
+#endif

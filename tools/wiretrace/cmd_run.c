@@ -1,0 +1,287 @@
+/*
+ * cmd_run.c - `wiretrace run`: read inputs, analyze, write JSON Lines
+ * (article records, then pair records) on standard output and a summary
+ * line on standard error.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char run_usage[] =
+	"usage: wiretrace run [OPTIONS] [INPUT...]\n"
+	"\n"
+	"Reads articles (text files, JSON Lines, directories, '-' for standard\n"
+	"input; standard input when no INPUT is given), finds copies, aligns\n"
+	"copied passages and writes one JSON object a line: an 'article' record\n"
+	"for each article, then a 'pair' record for each aligned pair.\n"
+	"\n"
+	"options:\n"
+	"  -j, --threads N       worker threads (default: every core)\n"
+	"  --format FMT          auto, text or jsonl (default auto)\n"
+	"  --pairs WHICH         linked (default), all (every pair with a passage)\n"
+	"                        or none\n"
+	"  --shingle N           words per MinHash shingle (default 5)\n"
+	"  --perm N              MinHash slots (default 128)\n"
+	"  --bands N             LSH bands, dividing --perm (default 32)\n"
+	"  --max-candidates N    pairs aligned per article (default 16)\n"
+	"  --link-min X          coverage linking two articles (default 0.3)\n"
+	"  --verbatim-min X      coverage of a verbatim copy (default 0.8)\n"
+	"  --edited-min X        coverage of an edited copy (default 0.3)\n"
+	"  --stats               print stage timings to standard error\n"
+	"  --quiet               print only errors\n"
+	"  --help                this help\n";
+
+static int parse_frac(const char *s, double *out)
+{
+	char *end;
+	double v = s ? strtod(s, &end) : -1;
+	if (!s || *end || v < 0 || v > 1)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static void print_num(FILE *out, double v)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%.4f", v);
+	/* 0.5000 -> 0.5, 1.0000 -> 1 */
+	char *e = b + strlen(b);
+	while (e > b && e[-1] == '0')
+		*--e = 0;
+	if (e > b && e[-1] == '.')
+		*--e = 0;
+	fputs(b, out);
+}
+
+static void str_field(FILE *out, const char *name, const char *v)
+{
+	fprintf(out, ",\"%s\":", name);
+	cli_json_string(out, v, v ? strlen(v) : 0);
+}
+
+static void write_results(FILE *out, const struct wt_corpus *c,
+			  const struct wt_result *r, const struct wt_options *o,
+			  int pairs_mode)
+{
+	size_t n = wt_corpus_count(c);
+	for (size_t i = 0; i < n; i++) {
+		const struct wt_article *a = wt_corpus_get(c, i);
+		const struct wt_article_result *ar = wt_result_article(r, i);
+		const char *fam = wt_corpus_get(c, ar->family)->id;
+		fputs("{\"type\":\"article\"", out);
+		str_field(out, "id", a->id);
+		str_field(out, "story", fam);
+		str_field(out, "family", fam);
+		str_field(out, "relation", wt_relation_name(ar->relation));
+		str_field(out, "source",
+			  ar->source == WT_NONE ? NULL : wt_corpus_get(c, ar->source)->id);
+		fputs(",\"coverage\":", out);
+		print_num(out, ar->coverage);
+		str_field(out, "site", a->site);
+		str_field(out, "date", a->date);
+		str_field(out, "title", a->title);
+		fputs("}\n", out);
+	}
+	if (pairs_mode == 0)
+		return;
+	size_t np = wt_result_pair_count(r);
+	for (size_t p = 0; p < np; p++) {
+		const struct wt_pair *pr = wt_result_pair(r, p);
+		const struct wt_alignment *al = &pr->alignment;
+		int linked = wt_result_article(r, pr->a)->family == wt_result_article(r, pr->b)->family &&
+			     (al->coverage_a >= o->link_min || al->coverage_b >= o->link_min ||
+			      al->jaccard >= 0.999);
+		if (pairs_mode == 1 && !linked)
+			continue;
+		fputs("{\"type\":\"pair\"", out);
+		str_field(out, "a", wt_corpus_get(c, pr->a)->id);
+		str_field(out, "b", wt_corpus_get(c, pr->b)->id);
+		fputs(",\"jaccard\":", out);
+		print_num(out, al->jaccard);
+		fputs(",\"coverage_a\":", out);
+		print_num(out, al->coverage_a);
+		fputs(",\"coverage_b\":", out);
+		print_num(out, al->coverage_b);
+		fputs(",\"passages\":[", out);
+		for (size_t k = 0; k < al->n_passages; k++) {
+			const struct wt_passage *ps = &al->passages[k];
+			fprintf(out, "%s{\"a\":[%zu,%zu],\"b\":[%zu,%zu]}", k ? "," : "",
+				ps->a.start, ps->a.end, ps->b.start, ps->b.end);
+		}
+		fputs("]}\n", out);
+	}
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct wt_options o;
+	wt_options_default(&o);
+	enum wt_format fmt = WT_FORMAT_AUTO;
+	int pairs_mode = 1, stats = 0;
+	const char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
+	int ninputs = 0;
+	if (!inputs)
+		return EXIT_INTERNAL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		long l;
+#define NEED_LONG(min, max)                                                          \
+	do {                                                                         \
+		l = cli_parse_long(v);                                               \
+		if (l < (min) || l > (max)) {                                        \
+			cli_error("option '%s' needs a whole number from %ld to %ld", a, \
+				  (long)(min), (long)(max));                         \
+			free(inputs);                                                \
+			return EXIT_USAGE;                                           \
+		}                                                                    \
+		i++;                                                                 \
+	} while (0)
+#define NEED_FRAC(dst)                                                               \
+	do {                                                                         \
+		if (parse_frac(v, &(dst))) {                                         \
+			cli_error("option '%s' needs a number from 0 to 1", a);      \
+			free(inputs);                                                \
+			return EXIT_USAGE;                                           \
+		}                                                                    \
+		i++;                                                                 \
+	} while (0)
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(run_usage, stdout);
+			free(inputs);
+			return EXIT_OK;
+		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
+			NEED_LONG(0, 256);
+			o.threads = (int)l;
+		} else if (!strncmp(a, "-j", 2) && a[2]) {
+			l = cli_parse_long(a + 2);
+			if (l < 0 || l > 256) {
+				cli_error("option '-j' needs a whole number from 0 to 256");
+				free(inputs);
+				return EXIT_USAGE;
+			}
+			o.threads = (int)l;
+		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			cli_quiet = 1;
+		} else if (!strcmp(a, "--stats")) {
+			stats = 1;
+		} else if (!strcmp(a, "--format")) {
+			if (v && !strcmp(v, "auto"))
+				fmt = WT_FORMAT_AUTO;
+			else if (v && !strcmp(v, "text"))
+				fmt = WT_FORMAT_TEXT;
+			else if (v && !strcmp(v, "jsonl"))
+				fmt = WT_FORMAT_JSONL;
+			else {
+				cli_error("option '--format' needs auto, text or jsonl");
+				free(inputs);
+				return EXIT_USAGE;
+			}
+			i++;
+		} else if (!strcmp(a, "--pairs")) {
+			if (v && !strcmp(v, "none"))
+				pairs_mode = 0;
+			else if (v && !strcmp(v, "linked"))
+				pairs_mode = 1;
+			else if (v && !strcmp(v, "all"))
+				pairs_mode = 2;
+			else {
+				cli_error("option '--pairs' needs linked, all or none");
+				free(inputs);
+				return EXIT_USAGE;
+			}
+			i++;
+		} else if (!strcmp(a, "--shingle")) {
+			NEED_LONG(1, 32);
+			o.shingle = (int)l;
+		} else if (!strcmp(a, "--perm")) {
+			NEED_LONG(8, 1024);
+			o.num_perm = (int)l;
+		} else if (!strcmp(a, "--bands")) {
+			NEED_LONG(1, 1024);
+			o.bands = (int)l;
+		} else if (!strcmp(a, "--max-candidates")) {
+			NEED_LONG(1, 100000);
+			o.max_candidates = (int)l;
+		} else if (!strcmp(a, "--link-min")) {
+			NEED_FRAC(o.link_min);
+		} else if (!strcmp(a, "--verbatim-min")) {
+			NEED_FRAC(o.verbatim_min);
+		} else if (!strcmp(a, "--edited-min")) {
+			NEED_FRAC(o.edited_min);
+		} else if (a[0] == '-' && a[1]) {
+			cli_error("unknown option '%s' (see 'wiretrace run --help')", a);
+			free(inputs);
+			return EXIT_USAGE;
+		} else {
+			inputs[ninputs++] = a;
+		}
+#undef NEED_LONG
+#undef NEED_FRAC
+	}
+	if (o.num_perm % o.bands) {
+		cli_error("--bands %d does not divide --perm %d", o.bands, o.num_perm);
+		free(inputs);
+		return EXIT_USAGE;
+	}
+	if (ninputs == 0)
+		inputs[ninputs++] = "-";
+
+	struct wt_corpus *c;
+	if (wt_corpus_new(&c)) {
+		free(inputs);
+		cli_error("out of memory");
+		return EXIT_INTERNAL;
+	}
+	wt_corpus_set_diag(c, cli_print_diag, NULL);
+	int rc = EXIT_OK;
+	for (int i = 0; i < ninputs; i++) {
+		enum wt_status st = wt_corpus_read_path(c, inputs[i], fmt);
+		if (st == WT_ERR_IO)
+			rc = EXIT_USAGE;
+		else if (st) {
+			cli_error("%s: %s", inputs[i], wt_strerror(st));
+			wt_corpus_free(c);
+			free(inputs);
+			return EXIT_INTERNAL;
+		}
+	}
+	free(inputs);
+	struct wt_result *r = NULL;
+	enum wt_status st = wt_analyze(c, &o, &r);
+	if (st) {
+		cli_error("analysis failed: %s", wt_strerror(st));
+		wt_corpus_free(c);
+		return st == WT_ERR_INVALID ? EXIT_USAGE : EXIT_INTERNAL;
+	}
+	static char obuf[1 << 20];
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	write_results(stdout, c, r, &o, pairs_mode);
+	if (fflush(stdout) || ferror(stdout)) {
+		cli_error("write error on standard output");
+		rc = EXIT_INTERNAL;
+	}
+	struct wt_read_stats rs;
+	struct wt_analysis_stats as;
+	wt_corpus_stats(c, &rs);
+	wt_result_stats(r, &as);
+	if (!cli_quiet || rs.errors)
+		fprintf(stderr,
+			"wiretrace: %zu articles from %zu inputs, %zu skipped, %zu warnings, "
+			"%zu errors; %zu families, %zu linked pairs\n",
+			rs.articles, rs.inputs, rs.skipped, rs.warnings, rs.errors, as.families,
+			as.linked_pairs);
+	if (stats)
+		fprintf(stderr,
+			"wiretrace: stats: tokens %zu, exact groups %zu, lsh candidates %zu, "
+			"containment candidates %zu, aligned %zu; seconds: sketch %.3f, "
+			"candidates %.3f, align %.3f, families %.3f\n",
+			as.tokens, as.exact_groups, as.lsh_candidates, as.containment_candidates,
+			as.aligned_pairs, as.seconds_sketch, as.seconds_candidates,
+			as.seconds_align, as.seconds_families);
+	wt_result_free(r);
+	wt_corpus_free(c);
+	return rc;
+}

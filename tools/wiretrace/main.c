@@ -1,0 +1,120 @@
+/*
+ * main.c - the wiretrace command: global options, dispatch to one
+ * cmd_<verb>.c per subcommand, and the helpers they share (diagnostics,
+ * JSON strings, number parsing).
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_quiet;
+
+static const char usage[] =
+	"usage: wiretrace COMMAND [OPTIONS] [ARGS]\n"
+	"\n"
+	"Traces news stories across outlets: which articles are copies of one\n"
+	"wire text, which passages were copied, and each article's source.\n"
+	"\n"
+	"commands:\n"
+	"  run [OPTIONS] [INPUT...]    read articles, write JSON Lines results\n"
+	"  diff [--json] FILE_A FILE_B aligned passages of two articles\n"
+	"  eval --gold GOLD RESULTS    score results against gold labels\n"
+	"\n"
+	"common options: -j N, --quiet, --help, --version\n"
+	"'wiretrace COMMAND --help' describes each command; see also wiretrace(1).\n";
+
+void cli_print_diag(void *ud, const struct wt_diag *d)
+{
+	(void)ud;
+	if (cli_quiet && d->kind != WT_DIAG_ERROR)
+		return;
+	const char *kind = d->kind == WT_DIAG_ERROR ? "error" :
+			   d->kind == WT_DIAG_SKIP ? "skipped" : "warning";
+	if (d->line > 0)
+		fprintf(stderr, "wiretrace: %s:%lld: %s: %s\n", d->input, d->line, kind, d->message);
+	else if (d->offset >= 0)
+		fprintf(stderr, "wiretrace: %s: byte %lld: %s: %s\n", d->input, d->offset, kind,
+			d->message);
+	else
+		fprintf(stderr, "wiretrace: %s: %s: %s\n", d->input, kind, d->message);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("wiretrace: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+void cli_json_string(FILE *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	putc('"', out);
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		fwrite(s + run, 1, i - run, out);
+		run = i + 1;
+		switch (c) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\t': fputs("\\t", out); break;
+		default:
+			fputs("\\u00", out);
+			putc(hex[c >> 4], out);
+			putc(hex[c & 15], out);
+		}
+	}
+	fwrite(s + run, 1, n - run, out);
+	putc('"', out);
+}
+
+long cli_parse_long(const char *s)
+{
+	if (!s || !*s)
+		return -1;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < 0)
+		return -1;
+	return v;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	const char *verb = argv[1];
+	if (!strcmp(verb, "--help") || !strcmp(verb, "-h") || !strcmp(verb, "help")) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(verb, "--version")) {
+		printf("wiretrace %s\n", wt_version());
+		return EXIT_OK;
+	}
+	if (!strcmp(verb, "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(verb, "diff"))
+		return cmd_diff(argc - 1, argv + 1);
+	if (!strcmp(verb, "eval"))
+		return cmd_eval(argc - 1, argv + 1);
+	cli_error("unknown command '%s'", verb);
+	fputs(usage, stderr);
+	return EXIT_USAGE;
+}
