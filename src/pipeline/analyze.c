@@ -44,6 +44,8 @@ struct sk {
 	uint64_t text_hash;
 	uint32_t ntok;
 	uint32_t nfp;
+	uint32_t first, last; /* bytes from the first token to the last */
+	uint32_t same_as;     /* the article whose identical sketch this shares */
 	uint32_t *fp; /* in a worker's arena */
 };
 
@@ -61,7 +63,38 @@ struct job {
 	atomic_int failed;
 	size_t n;
 	int winnow_w;
+	/* Exact text hashes claimed so far: lock-free open addressing. */
+	_Atomic uint64_t *claim_keys;
+	_Atomic uint32_t *claim_vals; /* claimer index + 1, 0 while unset */
+	size_t claim_mask;
 };
+
+/*
+ * Claims an exact text hash for article i.  @return i when it is the first
+ * with these tokens, else the index of the article that claimed them.
+ */
+static uint32_t claim_text(struct job *j, uint64_t h, uint32_t i)
+{
+	if (!h)
+		h = 1;
+	for (size_t k = wt__mix64(h) & j->claim_mask;; k = (k + 1) & j->claim_mask) {
+		uint64_t cur = atomic_load(&j->claim_keys[k]);
+		if (cur == 0) {
+			uint64_t zero = 0;
+			if (atomic_compare_exchange_strong(&j->claim_keys[k], &zero, h)) {
+				atomic_store(&j->claim_vals[k], i + 1);
+				return i;
+			}
+			cur = zero;
+		}
+		if (cur == h) {
+			uint32_t v;
+			while ((v = atomic_load(&j->claim_vals[k])) == 0)
+				; /* the claimer is between its two stores */
+			return v - 1;
+		}
+	}
+}
 
 struct worker {
 	struct job *job;
@@ -98,12 +131,24 @@ static void *sketch_worker(void *arg)
 				atomic_store(&j->failed, 1);
 				goto out;
 			}
-			size_t ns = wt__shingles(tv.v, tv.n, o->shingle, sh);
-			wt__minhash(sh, ns, o->num_perm, j->sigs + i * (size_t)o->num_perm);
-			size_t nf = wt__winnow(sh, ns, j->winnow_w, fp);
 			struct sk *s = &j->sk[i];
 			s->text_hash = wt__text_hash(tv.v, tv.n);
 			s->ntok = (uint32_t)tv.n;
+			s->first = tv.n ? tv.v[0].start : 0;
+			s->last = tv.n ? tv.v[tv.n - 1].end : 0;
+			s->same_as = (uint32_t)i;
+			uint32_t owner = claim_text(j, s->text_hash, (uint32_t)i);
+			if (owner != i) {
+				/* The same tokens were sketched already (or are being
+				 * sketched): the sketch is copied from there later. */
+				s->same_as = owner;
+				s->fp = NULL;
+				s->nfp = 0;
+				continue;
+			}
+			size_t ns = wt__shingles(tv.v, tv.n, o->shingle, sh);
+			wt__minhash(sh, ns, o->num_perm, j->sigs + i * (size_t)o->num_perm);
+			size_t nf = wt__winnow(sh, ns, j->winnow_w, fp);
 			s->nfp = (uint32_t)nf;
 			s->fp = wt__arena_alloc(&j->arenas[w->id], nf * sizeof(uint32_t) + 1);
 			if (!s->fp) {
@@ -251,14 +296,6 @@ static int cmp_ord(const void *x, const void *y)
 	return p->idx < q->idx ? -1 : p->idx > q->idx;
 }
 
-static int cmp_cand_ab(const void *x, const void *y)
-{
-	const struct wt__cand *p = x, *q = y;
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	return p->b < q->b ? -1 : p->b > q->b;
-}
-
 struct hrow {
 	uint64_t hash;
 	uint32_t ord, idx;
@@ -347,8 +384,32 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	job.winnow_w = 4;
 	for (int t = 0; t < nthreads; t++)
 		wt__arena_init(&arenas[t]);
-	if ((st = run_workers(&job, nthreads, sketch_worker)))
+	size_t ccap = 16;
+	while (ccap < 2 * n)
+		ccap *= 2;
+	job.claim_keys = wt__calloc(ccap, sizeof(*job.claim_keys));
+	job.claim_vals = wt__calloc(ccap, sizeof(*job.claim_vals));
+	job.claim_mask = ccap - 1;
+	if (!job.claim_keys || !job.claim_vals) {
+		wt__free((void *)job.claim_keys);
+		wt__free((void *)job.claim_vals);
+		st = WT_ERR_NOMEM;
 		goto fail;
+	}
+	st = run_workers(&job, nthreads, sketch_worker);
+	wt__free((void *)job.claim_keys);
+	wt__free((void *)job.claim_vals);
+	if (st)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t src = sk[i].same_as;
+		if (src == i)
+			continue;
+		memcpy(sigs + i * (size_t)o.num_perm, sigs + (size_t)src * o.num_perm,
+		       (size_t)o.num_perm * sizeof(uint32_t));
+		sk[i].fp = sk[src].fp;
+		sk[i].nfp = sk[src].nfp;
+	}
 	for (size_t i = 0; i < n; i++) {
 		r->stats.tokens += sk[i].ntok;
 		fps[i] = sk[i].fp;
@@ -381,26 +442,6 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	if ((st = wt__candidates(&ci, &cands, &ncands, &r->stats.lsh_candidates,
 				 &r->stats.containment_candidates)))
 		goto fail;
-	/* Each duplicate is aligned with the earliest copy of its text. */
-	size_t ndup = 0;
-	for (size_t i = 0; i < n; i++)
-		ndup += rep[i] != i && sk[i].ntok > 0;
-	if (ndup) {
-		struct wt__cand *c2 = wt__realloc(cands, (ncands + ndup + 1) * sizeof(*c2));
-		if (!c2) {
-			st = WT_ERR_NOMEM;
-			goto fail;
-		}
-		cands = c2;
-		for (size_t i = 0; i < n; i++) {
-			if (rep[i] == i || sk[i].ntok == 0)
-				continue;
-			uint32_t a = WT_MIN(rep[i], (uint32_t)i), b = WT_MAX(rep[i], (uint32_t)i);
-			cands[ncands++] = (struct wt__cand){a, b, 0, 0, 2.0f};
-		}
-		/* (a, b) order lets a worker reuse the tokens of a. */
-		qsort(cands, ncands, sizeof(*cands), cmp_cand_ab);
-	}
 	double t2 = wt__now();
 	r->stats.seconds_candidates = t2 - t1;
 
@@ -434,7 +475,12 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		if (al->n_passages || dup)
 			keep++;
 	}
-	r->pairs = wt__malloc((keep + 1) * sizeof(*r->pairs));
+	/* Each duplicate pairs with the earliest copy of its text: the same
+	 * tokens, so one passage from the first token to the last. */
+	size_t ndup = 0;
+	for (size_t i = 0; i < n; i++)
+		ndup += rep[i] != i && sk[i].ntok > 0;
+	r->pairs = wt__malloc((keep + ndup + 1) * sizeof(*r->pairs));
 	if (!r->pairs) {
 		st = WT_ERR_NOMEM;
 		goto fail;
@@ -447,6 +493,22 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		} else {
 			wt_alignment_release(&als[p]);
 		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (rep[i] == i || sk[i].ntok == 0)
+			continue;
+		uint32_t x = rep[i], y = (uint32_t)i;
+		uf_union(parent, order, x, y);
+		r->stats.linked_pairs++;
+		struct wt_passage *ps = wt__malloc(sizeof(*ps));
+		if (!ps) {
+			st = WT_ERR_NOMEM;
+			goto fail;
+		}
+		uint32_t a = WT_MIN(x, y), b = WT_MAX(x, y);
+		ps->a = (struct wt_span){sk[a].first, sk[a].last};
+		ps->b = (struct wt_span){sk[b].first, sk[b].last};
+		r->pairs[r->npairs++] = (struct wt_pair){a, b, {1.0, 1.0, 1.0, 1, ps}};
 	}
 	qsort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
 

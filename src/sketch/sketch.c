@@ -2,10 +2,11 @@
  * sketch.c - shingles, MinHash, winnowed fingerprints and the exact text
  * hash of a token sequence.  See sketch.h for what each one is for.
  */
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "sketch/sketch.h"
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 static inline uint64_t rotl(uint64_t x, int r)
 {
@@ -33,6 +34,39 @@ size_t wt__shingles(const struct wt_token *t, size_t n, int k, uint64_t *out)
 	return m;
 }
 
+#define PROBES 16
+
+/* The attempt-th bin that bin i probes. */
+static inline uint32_t probe_at(int i, uint64_t attempt, int num_perm)
+{
+	uint64_t r = wt__mix64(((uint64_t)i << 32) ^ attempt ^ 0x9e3779b97f4a7c15ULL);
+	return (uint32_t)(((r >> 32) * (uint64_t)num_perm) >> 32);
+}
+
+static uint16_t probe_tab[WT_MAX_PERM * PROBES];
+static _Atomic int probe_tab_perm;
+static pthread_mutex_t probe_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* @return the probe table for num_perm, building it on first use; NULL
+ * while another num_perm owns it (then probes are computed one by one). */
+static const uint16_t *probe_table(int num_perm)
+{
+	if (atomic_load(&probe_tab_perm) == num_perm)
+		return probe_tab;
+	const uint16_t *t = NULL;
+	pthread_mutex_lock(&probe_lock);
+	if (atomic_load(&probe_tab_perm) == 0) {
+		for (int i = 0; i < num_perm; i++)
+			for (int a = 0; a < PROBES; a++)
+				probe_tab[i * PROBES + a] = (uint16_t)probe_at(i, (uint64_t)a + 1, num_perm);
+		atomic_store(&probe_tab_perm, num_perm);
+	}
+	if (atomic_load(&probe_tab_perm) == num_perm)
+		t = probe_tab;
+	pthread_mutex_unlock(&probe_lock);
+	return t;
+}
+
 void wt__minhash(const uint64_t *sh, size_t n, int num_perm, uint32_t *sig)
 {
 	/* Bins take the hash's high bits modulo num_perm (a multiply-shift,
@@ -52,22 +86,27 @@ void wt__minhash(const uint64_t *sh, size_t n, int num_perm, uint32_t *sig)
 	}
 	if (n == 0)
 		return;
-	/* Optimal densification: an empty bin i probes bins with a hash of
-	 * (i, attempt) until it finds a filled one and copies it. */
+	/* Optimal densification (Shrivastava 2017): an empty bin i probes
+	 * bins along a pseudo-random sequence of its own, the same for every
+	 * document, and copies the first filled one, salted by the bin so two
+	 * documents agree there only when they agree in the bin it came from.
+	 * The first probes come from a table built once per num_perm. */
+	const uint16_t *probe = probe_table(num_perm);
 	for (int i = 0; i < num_perm; i++) {
 		if (filled[i])
 			continue;
-		for (uint64_t attempt = 1;; attempt++) {
-			uint64_t r = wt__mix64(((uint64_t)i << 32) ^ attempt ^ 0x9e3779b97f4a7c15ULL);
-			uint32_t j = (uint32_t)(((r >> 32) * (uint64_t)num_perm) >> 32);
-			if (filled[j]) {
-				sig[i] = sig[j] ^ (uint32_t)wt__mix64((uint64_t)i + 1);
+		int j = -1;
+		for (int t = 0; t < PROBES && probe; t++) {
+			int c = probe[i * PROBES + t];
+			if (filled[c]) {
+				j = c;
 				break;
 			}
 		}
+		for (uint64_t attempt = PROBES + 1; j < 0; attempt++)
+			j = filled[probe_at(i, attempt, num_perm)] ? (int)probe_at(i, attempt, num_perm) : -1;
+		sig[i] = sig[j] ^ (uint32_t)wt__mix64((uint64_t)i + 1);
 	}
-	/* Borrowed values are salted by the bin, so that two documents agree
-	 * in a borrowed bin only when they agree in the bin it came from. */
 }
 
 double wt__minhash_jaccard(const uint32_t *a, const uint32_t *b, int num_perm)
@@ -112,9 +151,8 @@ size_t wt__winnow(const uint64_t *sh, size_t n, int w, uint32_t *out)
 
 uint64_t wt__text_hash(const struct wt_token *t, size_t n)
 {
-	XXH3_state_t st;
-	XXH3_64bits_reset(&st);
+	uint64_t h = 0x2545F4914F6CDD1DULL;
 	for (size_t i = 0; i < n; i++)
-		XXH3_64bits_update(&st, &t[i].hash, sizeof(t[i].hash));
-	return XXH3_64bits_digest(&st);
+		h = rotl((h ^ t[i].hash) * 0x9E3779B97F4A7C15ULL, 29);
+	return wt__mix64(h ^ (uint64_t)n);
 }

@@ -22,11 +22,12 @@
 size_t wt__shingles(const struct wt_token *t, size_t n, int k, uint64_t *out);
 
 /*
- * One-permutation MinHash with optimal densification (Shrivastava 2017):
- * each shingle is hashed once and kept if it is the least in its bin, so the
- * cost is one hash per shingle instead of one per shingle and permutation;
- * empty bins borrow from a pseudo-random non-empty bin, the same for every
- * document, so estimates stay unbiased for short texts.  sig[num_perm].
+ * One-permutation MinHash (Li, Owen and Zhang 2012) with optimal
+ * densification (Shrivastava 2017): each shingle is hashed once and kept if
+ * it is the least in its bin, so the cost is one hash per shingle instead
+ * of one per shingle and permutation; an empty bin borrows from a
+ * pseudo-random filled bin, the same for every document, so short texts
+ * still get a full, unbiased signature.  sig[num_perm].
  */
 void wt__minhash(const uint64_t *sh, size_t n, int num_perm, uint32_t *sig);
 

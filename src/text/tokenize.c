@@ -9,9 +9,6 @@
  * by itself; tatweel and zero-width joiners are skipped inside words; the
  * URL part of a Markdown link "[text](url)" is skipped.
  */
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include "text/text.h"
 
 #define MAX_TOKEN_BYTES 192   /* normalized bytes hashed per token */
@@ -38,10 +35,65 @@ static inline int is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-static inline uint64_t finish_hash(const unsigned char *buf, size_t n)
+/*
+ * The token hash: 8 bytes at a time, multiply-rotate, then a final mix.
+ * The ASCII fast path feeds it input bytes OR 0x20 (lower case for letters,
+ * unchanged for digits, ',' and '.'), the general path feeds it the folded
+ * bytes, so both give the same hash for the same normalized word.
+ */
+#define K1 0x9E3779B97F4A7C15ULL
+#define K2 0xC2B2AE3D27D4EB4FULL
+
+static inline uint64_t hash_step(uint64_t h, uint64_t w)
 {
-	uint64_t h = XXH3_64bits(buf, n);
+	h ^= w * K1;
+	h = (h << 31) | (h >> 33);
+	return h * K2;
+}
+
+static inline uint64_t hash_final(uint64_t h, size_t n)
+{
+	h = wt__mix64(h ^ (uint64_t)n);
 	return h ? h : 1;
+}
+
+static inline uint64_t load_n(const unsigned char *p, size_t n)
+{
+	uint64_t w = 0;
+	memcpy(&w, p, n);
+	return w;
+}
+
+static uint64_t finish_hash(const unsigned char *buf, size_t n)
+{
+	uint64_t h = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, buf + i, 8);
+		h = hash_step(h, w);
+	}
+	if (i < n)
+		h = hash_step(h, load_n(buf + i, n - i));
+	return hash_final(h, n);
+}
+
+/* Hash of an ASCII word s[0..n): the bytes lowered by OR 0x20. */
+static inline uint64_t ascii_hash(const unsigned char *s, size_t n)
+{
+	const uint64_t low = 0x2020202020202020ULL;
+	uint64_t h = 0;
+	size_t i = 0;
+	if (n > MAX_TOKEN_BYTES)
+		n = MAX_TOKEN_BYTES;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = hash_step(h, w | low);
+	}
+	if (i < n)
+		h = hash_step(h, load_n(s + i, n - i) | (low >> (8 * (8 - (n - i)))));
+	return hash_final(h, n);
 }
 
 /* At s[i] == ']' and s[i+1] == '(': @return the index after the closing
@@ -89,10 +141,34 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 		if (c < 0x80) {
 			if (ascii_word[c]) {
 				if (!in_word) {
+					/* Fast path: a whole ASCII word, hashed in place
+					 * when nothing non-ASCII follows it. */
+					size_t j = i + 1;
+					for (;;) {
+						while (j < len && ascii_word[s[j]])
+							j++;
+						if (j + 1 < len && (s[j] == ',' || s[j] == '.') &&
+						    is_digit(s[j - 1]) && is_digit(s[j + 1])) {
+							j++;
+							continue;
+						}
+						break;
+					}
+					if (j >= len || s[j] < 0x80) {
+						if (tv->n == tv->cap &&
+						    (st = WT_GROW(tv->v, tv->cap, tv->n + 1, (size_t)UINT32_MAX)))
+							return st;
+						struct wt_token *t = &tv->v[tv->n++];
+						t->start = (uint32_t)i;
+						t->end = (uint32_t)j;
+						t->hash = ascii_hash(s + i, j - i);
+						i = j;
+						continue;
+					}
 					in_word = 1;
 					start = i;
 				}
-				/* Fast inner run of ASCII word bytes. */
+				/* Slow path: the word goes on in another script. */
 				do {
 					if (blen < MAX_TOKEN_BYTES)
 						buf[blen++] = (unsigned char)(c | ((c >= 'A' && c <= 'Z') << 5));

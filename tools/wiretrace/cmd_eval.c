@@ -360,14 +360,15 @@ static char *reader_line(struct reader *r)
 }
 
 /* Reports a bad line of `r` as "wiretrace: FILE:LINE: message" and counts
- * it; after MAX_SHOWN of them the rest are only counted. */
+ * it; after MAX_SHOWN of them, or with --quiet, they are only counted (the
+ * summary line still gives the count). */
 static void bad_line(struct reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 static void bad_line(struct reader *r, const char *fmt, ...)
 {
 	r->bad++;
-	if (r->shown > MAX_SHOWN)
+	if (cli_quiet || r->shown > MAX_SHOWN)
 		return;
 	if (r->shown++ == MAX_SHOWN) {
 		cli_error("%s: more bad lines; only counting them now", r->name);
@@ -1246,6 +1247,7 @@ static void help(void)
 	      "                    verbatim (default 0.8)\n"
 	      "  --edited-min X    pair-record coverage from which a copy is\n"
 	      "                    edited (default 0.3)\n"
+	      "  -q, --quiet       report bad lines only as a count per file\n"
 	      "  -h, --help        print this help\n",
 	      stdout);
 }
@@ -1263,8 +1265,8 @@ static int parse_share(const char *s, double *out)
 }
 
 /*
- * Matches argv[*i] against option `name`, taking its value from "=VALUE"
- * or the next argument.  @return 1 and *value when it matches, 0 when it
+ * Matches argv[*i] against option `name`, taking its value from "=VALUE",
+ * the rest of a short option ("-j4") or the next argument.  @return 1 and *value when it matches, 0 when it
  * does not, -1 when it matches but the value is missing (reported).
  */
 static int option_value(int argc, char **argv, int *i, const char *name,
@@ -1276,6 +1278,10 @@ static int option_value(int argc, char **argv, int *i, const char *name,
 		return 0;
 	if (arg[n] == '=') {
 		*value = arg + n + 1;
+		return 1;
+	}
+	if (arg[n] && name[1] != '-') { /* a short option glued: -j4 */
+		*value = arg + n;
 		return 1;
 	}
 	if (arg[n])
@@ -1310,6 +1316,16 @@ static int parse_args(int argc, char **argv, struct eval *ev)
 			return -1;
 		} else if (strcmp(arg, "--json") == 0) {
 			ev->json = 1;
+		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+			cli_quiet = 1;
+		} else if ((m = option_value(argc, argv, &i, "-j", &value))) {
+			/* A common option; scoring is one pass and single-threaded. */
+			if (m < 0 || cli_parse_long(value) < 0) {
+				if (m > 0)
+					cli_error("option \"-j\" wants a number, not "
+						  "\"%s\"", value);
+				return EXIT_USAGE;
+			}
 		} else if ((m = option_value(argc, argv, &i, "--gold", &value))) {
 			if (m < 0)
 				return EXIT_USAGE;

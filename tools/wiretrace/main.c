@@ -28,8 +28,18 @@ static const char usage[] =
 void cli_print_diag(void *ud, const struct wt_diag *d)
 {
 	(void)ud;
+	/* A corpus with a systematic fault would bury the terminal: after 20
+	 * messages of a kind the rest are only counted in the summary. */
+	static unsigned shown[3];
 	if (cli_quiet && d->kind != WT_DIAG_ERROR)
 		return;
+	if (shown[d->kind]++ >= 20) {
+		if (shown[d->kind] == 21)
+			fprintf(stderr, "wiretrace: further %s messages are only counted\n",
+				d->kind == WT_DIAG_ERROR ? "error" :
+				d->kind == WT_DIAG_SKIP ? "skip" : "warning");
+		return;
+	}
 	const char *kind = d->kind == WT_DIAG_ERROR ? "error" :
 			   d->kind == WT_DIAG_SKIP ? "skipped" : "warning";
 	if (d->line > 0)
