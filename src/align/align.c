@@ -118,12 +118,12 @@ static enum wt_status exact_jaccard(const struct wt_token *a, size_t n,
 enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 				const struct wt_token *b, size_t m,
 				const struct wt_options *o,
-				struct wt__align_scratch *s,
+				struct wt__align_scratch *s, int want_jaccard,
 				struct wt_alignment *out)
 {
 	memset(out, 0, sizeof(*out));
-	enum wt_status st = exact_jaccard(a, n, b, m, o->shingle, s, &out->jaccard);
-	if (st)
+	enum wt_status st = WT_OK;
+	if (want_jaccard && (st = exact_jaccard(a, n, b, m, o->shingle, s, &out->jaccard)))
 		return st;
 	int k = o->seed_len;
 	if (n < (size_t)k || m < (size_t)k)
@@ -225,11 +225,12 @@ enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 	}
 	qsort(s->runs, ntiles, sizeof(*s->runs), cmp_tiles_a);
 
-	/* Merge tiles into passages. */
+	/* Merge tiles into passages.  used_b still marks tiled tokens of b: a
+	 * gap may be bridged only where no other tile lies in it, so passages
+	 * never overlap. */
 	struct wt_passage *ps = NULL;
 	size_t np = 0, pcap = 0;
-	size_t cov_a = 0;
-	memset(s->used_b, 0, m);
+	size_t cov_a = 0, cov_b = 0;
 	size_t t = 0;
 	while (t < ntiles) {
 		struct run first = s->runs[t];
@@ -241,6 +242,11 @@ enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 			struct run nx = s->runs[u];
 			if (nx.a < a1 || nx.b < b1 || nx.a - a1 > (size_t)o->max_gap ||
 			    nx.b - b1 > (size_t)o->max_gap)
+				break;
+			int clear = 1;
+			for (size_t g = b1; g < nx.b && clear; g++)
+				clear = !s->used_b[g];
+			if (!clear)
 				break;
 			a1 = nx.a + nx.len;
 			b1 = nx.b + nx.len;
@@ -260,11 +266,8 @@ enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 		ps[np].b.end = b[b1 - 1].end;
 		np++;
 		cov_a += a1 - a0;
-		memset(s->used_b + b0, 1, b1 - b0);
+		cov_b += b1 - b0;
 	}
-	size_t cov_b = 0;
-	for (size_t j = 0; j < m; j++)
-		cov_b += s->used_b[j];
 	out->passages = ps;
 	out->n_passages = np;
 	out->coverage_a = (double)cov_a / (double)n;
@@ -289,7 +292,7 @@ enum wt_status wt_align_texts(const char *a, size_t a_len, const char *b,
 	if (!st)
 		st = wt__tokenize(b, b_len, &tb);
 	if (!st)
-		st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, options, &s, out);
+		st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, options, &s, 1, out);
 	wt__free(ta.v);
 	wt__free(tb.v);
 	wt__align_scratch_release(&s);

@@ -27,13 +27,15 @@ void wt__align_scratch_release(struct wt__align_scratch *s);
  * at most options->max_gap tokens on both sides merge into one passage.
  * Passages with fewer than options->min_passage matched tokens are dropped.
  * out->passages is allocated (wt_alignment_release); byte offsets come from
- * the tokens.  Cost: O(n + m) plus the runs found.
+ * the tokens.  With want_jaccard, out->jaccard is the exact Jaccard of the
+ * two shingle sets (a sort of each: O(n log n)); else it is left 0 for the
+ * caller to fill.  Cost: O(n + m) plus the runs found.
  * @return WT_OK or WT_ERR_NOMEM.
  */
 enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 				const struct wt_token *b, size_t m,
 				const struct wt_options *options,
 				struct wt__align_scratch *scratch,
-				struct wt_alignment *out);
+				int want_jaccard, struct wt_alignment *out);
 
 #endif

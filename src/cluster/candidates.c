@@ -11,8 +11,6 @@
 
 #include "cluster/cluster.h"
 
-#define BIG_BUCKET 48   /* larger buckets are paired by date neighbourhood */
-#define NEIGHBOURS 24   /* neighbours of each member in a big bucket */
 
 enum wt_status wt__sort_u64(uint64_t *v, size_t n)
 {
@@ -83,14 +81,23 @@ static int cmp_by_order(const void *x, const void *y, const uint32_t *order)
 	return order[a] < order[b] ? -1 : order[a] > order[b];
 }
 
-/* qsort has no context argument in C11: members are sorted by packing the
- * rank in the high bits. */
+/*
+ * Pairs the members of one bucket.  Small buckets pair fully; in larger ones
+ * (a wire story and its copies share most buckets) each member pairs with
+ * the FIRST earliest members and its NEAR nearest predecessors in date
+ * order, so the work per member is bounded and every member still meets
+ * the likely original.  Members are sorted by packing the rank in the high
+ * bits.
+ */
+#define FIRST 2
+#define NEAR 3
+
 static enum wt_status pair_group(struct acc *acc, uint64_t *mem, size_t m,
 				 const uint32_t *order, int lsh)
 {
 	(void)cmp_by_order;
 	enum wt_status st;
-	if (m <= BIG_BUCKET) {
+	if (m <= FIRST + NEAR + 1) {
 		for (size_t i = 0; i < m; i++)
 			for (size_t j = i + 1; j < m; j++)
 				if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
@@ -102,12 +109,12 @@ static enum wt_status pair_group(struct acc *acc, uint64_t *mem, size_t m,
 	if ((st = wt__sort_u64(mem, m)))
 		return st;
 	for (size_t i = 1; i < m; i++) {
-		size_t lo = i > NEIGHBOURS ? i - NEIGHBOURS : 0;
-		for (size_t j = lo; j < i; j++)
+		for (size_t j = 0; j < i && j < FIRST; j++)
 			if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
 				return st;
-		if (lo > 0 && (st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[0], lsh)))
-			return st;
+		for (size_t j = i > NEAR ? i - NEAR : 0; j < i; j++)
+			if (j >= FIRST && (st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
+				return st;
 	}
 	return WT_OK;
 }
@@ -238,13 +245,14 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		c[nc++] = (struct wt__cand){a, b, lsh, fp, (float)sc};
 	}
 	qsort(c, nc, sizeof(*c), cmp_score);
+	/* Each pair belongs to its later article, which keeps its best few:
+	 * an article needs its source, not every copy of it. */
 	size_t kept = 0;
 	for (size_t i = 0; i < nc; i++) {
-		if (deg[c[i].a] >= (uint32_t)in->max_candidates &&
-		    deg[c[i].b] >= (uint32_t)in->max_candidates)
+		uint32_t later = in->order[c[i].a] > in->order[c[i].b] ? c[i].a : c[i].b;
+		if (deg[later] >= (uint32_t)in->max_candidates)
 			continue;
-		deg[c[i].a]++;
-		deg[c[i].b]++;
+		deg[later]++;
 		c[kept++] = c[i];
 	}
 	qsort(c, kept, sizeof(*c), cmp_ab);

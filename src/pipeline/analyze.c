@@ -24,7 +24,7 @@ void wt_options_default(struct wt_options *o)
 	o->seed_len = 4;
 	o->min_passage = 8;
 	o->max_gap = 8;
-	o->max_candidates = 16;
+	o->max_candidates = 4;
 	o->link_min = 0.3;
 	o->verbatim_min = 0.8;
 	o->edited_min = 0.3;
@@ -190,7 +190,11 @@ static void *align_worker(void *arg)
 			if (!st)
 				st = wt__tokenize(b->text, b->text_len, &tb);
 			if (!st)
-				st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, j->o, &scr, &j->als[p]);
+				st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, j->o, &scr, 0, &j->als[p]);
+			if (!st) /* the MinHash estimate: exact sets cost a sort */
+				j->als[p].jaccard = wt__minhash_jaccard(
+					j->sigs + (size_t)c->a * j->o->num_perm,
+					j->sigs + (size_t)c->b * j->o->num_perm, j->o->num_perm);
 			if (st) {
 				w->st = st;
 				atomic_store(&j->failed, 1);
@@ -381,7 +385,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	job.sigs = sigs;
 	job.arenas = arenas;
 	job.n = n;
-	job.winnow_w = 4;
+	job.winnow_w = 8;
 	for (int t = 0; t < nthreads; t++)
 		wt__arena_init(&arenas[t]);
 	size_t ccap = 16;

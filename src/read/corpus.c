@@ -86,7 +86,7 @@ void wt__report(struct wt__input *in, enum wt_diag_kind kind, long long line,
 /* Context for reporting UTF-8 repairs of one field. */
 struct repair_ctx {
 	struct wt__input *in;
-	long long line, base;
+	long long line, base, first; /* first: the known offset of repair 1 */
 	const char *field;
 	int reported;
 };
@@ -97,7 +97,8 @@ static void repair_report(void *ud, size_t offset)
 	/* One message per field; the count is in the warning total. */
 	if (r->reported++ == 0)
 		wt__report(r->in, WT_DIAG_WARNING, r->line,
-			   r->base >= 0 ? r->base + (long long)offset : -1,
+			   r->first >= 0 ? r->first
+			   : r->base >= 0 ? r->base + (long long)offset : -1,
 			   "invalid UTF-8 in %s replaced by U+FFFD%s", r->field,
 			   r->base < 0 ? "" : "");
 	else
@@ -107,7 +108,7 @@ static void repair_report(void *ud, size_t offset)
 /* Copies a field into the arena, repairing UTF-8 and dropping NULs.
  * @return the copy, or NULL for an absent field; sets *nomem on failure. */
 static char *copy_field(struct wt__input *in, const char *s, size_t n,
-			size_t max, long long line, long long base,
+			size_t max, long long line, long long base, long long first,
 			const char *name, size_t *out_len, int *nomem)
 {
 	if (!s)
@@ -124,7 +125,7 @@ static char *copy_field(struct wt__input *in, const char *s, size_t n,
 			*out_len = n;
 		return p;
 	}
-	struct repair_ctx r = {in, line, base, name, 0};
+	struct repair_ctx r = {in, line, base, first, name, 0};
 	char *fixed;
 	size_t flen;
 	if (wt__utf8_repair(s, n, &fixed, &flen, repair_report, &r) < 0) {
@@ -210,12 +211,13 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 			f.id_len = nl + sl;
 		}
 	}
-	a.id = copy_field(in, f.id, f.id_len, WT_MAX_FIELD, f.line, -1, "id", &id_len, &nomem);
-	a.url = copy_field(in, f.url, f.url_len, WT_MAX_FIELD, f.line, -1, "url", NULL, &nomem);
-	a.site = copy_field(in, f.site, f.site_len, WT_MAX_FIELD, f.line, -1, "site", NULL, &nomem);
-	a.date = copy_field(in, f.date, f.date_len, WT_MAX_FIELD, f.line, -1, "date", NULL, &nomem);
-	a.title = copy_field(in, f.title, f.title_len, WT_MAX_FIELD, f.line, -1, "title", NULL, &nomem);
-	a.text = copy_field(in, f.text, f.text_len, WT_MAX_TEXT, f.line, f.text_offset, "text",
+	a.id = copy_field(in, f.id, f.id_len, WT_MAX_FIELD, f.line, -1, -1, "id", &id_len, &nomem);
+	a.url = copy_field(in, f.url, f.url_len, WT_MAX_FIELD, f.line, -1, -1, "url", NULL, &nomem);
+	a.site = copy_field(in, f.site, f.site_len, WT_MAX_FIELD, f.line, -1, -1, "site", NULL, &nomem);
+	a.date = copy_field(in, f.date, f.date_len, WT_MAX_FIELD, f.line, -1, -1, "date", NULL, &nomem);
+	a.title = copy_field(in, f.title, f.title_len, WT_MAX_FIELD, f.line, -1, -1, "title", NULL, &nomem);
+	a.text = copy_field(in, f.text, f.text_len, WT_MAX_TEXT, f.line, f.text_offset,
+			    f0->text_bad_offset > 0 ? f0->text_bad_offset : -1, "text",
 			    &a.text_len, &nomem);
 	if (nomem)
 		return WT_ERR_NOMEM;
@@ -268,7 +270,7 @@ enum wt_status wt_corpus_add(struct wt_corpus *c, const struct wt_article *a)
 		a->id, a->url, a->site, a->date, a->title, a->text,
 		a->id ? strlen(a->id) : 0, a->url ? strlen(a->url) : 0,
 		a->site ? strlen(a->site) : 0, a->date ? strlen(a->date) : 0,
-		a->title ? strlen(a->title) : 0, a->text_len, 0, 0};
+		a->title ? strlen(a->title) : 0, a->text_len, 0, 0, -1};
 	size_t before = c->n;
 	enum wt_status st = wt__corpus_add_fields(&in, &f);
 	if (st == WT_OK && c->n > before && a->time != WT_TIME_UNKNOWN && a->time != 0)

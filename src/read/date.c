@@ -47,7 +47,10 @@ int64_t wt_parse_date(const char *s)
 	} else {
 		return WT_TIME_UNKNOWN;
 	}
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000)
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || y < 1000 ||
+	    (mo == 2 && d == 29 && !leap))
 		return WT_TIME_UNKNOWN;
 	int64_t off = 0;
 	if (*t == 'T' || *t == ' ') {

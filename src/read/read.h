@@ -47,6 +47,9 @@ struct wt__fields {
 	size_t id_len, url_len, site_len, date_len, title_len, text_len;
 	long long line;        /* line of the record, 0 if none */
 	long long text_offset; /* byte offset of the text in the input */
+	long long text_bad_offset; /* where the text's first invalid UTF-8
+				    * is in the input when escapes moved it;
+				    * -1 when text_offset + offset is right */
 };
 enum wt_status wt__corpus_add_fields(struct wt__input *in,
 				     const struct wt__fields *f);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "read/read.h"
+#include "text/text.h"
 
 #define MAX_DEPTH 64
 
@@ -142,10 +143,14 @@ static void scan_string(struct scan *s, int keep, const char **raw, size_t *raw_
 					s->p += 2;
 					if (!read_hex4(s, &lo))
 						return;
-					if (lo >= 0xDC00 && lo <= 0xDFFF)
+					if (lo >= 0xDC00 && lo <= 0xDFFF) {
 						cp = 0x10000 + (int32_t)(((u - 0xD800) << 10) | (lo - 0xDC00));
-					else
-						cp = 0xFFFD; /* unpaired surrogate */
+					} else {
+						/* Unpaired: the escape after it is decoded on
+						 * its own, not dropped. */
+						cp = 0xFFFD;
+						s->p -= 6;
+					}
 				} else {
 					cp = 0xFFFD;
 				}
@@ -329,6 +334,7 @@ struct val {
 	size_t n;
 	int set, prio;
 	size_t off; /* offset into scratch when decoded; SIZE_MAX otherwise */
+	const unsigned char *raw, *raw_end; /* the value as written, quotes excluded */
 };
 
 /* Parses one line into `vals`.  @return 1 on success. */
@@ -381,7 +387,9 @@ static int scan_record(struct scan *s, struct val vals[F_NONE])
 			if (*s->p == '"') {
 				s->p++;
 				size_t at = s->scratch->len;
+				v.raw = s->p;
 				scan_string(s, 1, &v.p, &v.n, &dec);
+				v.raw_end = s->p - 1;
 				if (dec) {
 					v.off = at;
 					v.n = s->scratch->len - at;
@@ -420,6 +428,16 @@ after:
 		fail(s, "extra data after the object");
 		return 0;
 	}
+	return 1;
+}
+
+/* @return 1 when s[0..n) holds only the spaces an id is trimmed of, so the
+ * record gets the same "<input>:<line>" id as one without an id. */
+static int blank_id(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
 	return 1;
 }
 
@@ -477,10 +495,20 @@ enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len
 		if (f.text && !f.text_len)
 			f.text = NULL;
 		f.line = line;
+		f.text_bad_offset = -1;
+		if (vals[F_TEXT].set && vals[F_TEXT].off != SIZE_MAX && vals[F_TEXT].raw) {
+			/* Escapes moved the bytes: find the first invalid sequence
+			 * in the text as written, where a reader can look. */
+			const unsigned char *r = vals[F_TEXT].raw;
+			size_t rl = (size_t)(vals[F_TEXT].raw_end - r);
+			size_t bad = wt__utf8_valid_prefix((const char *)r, rl);
+			if (bad < rl)
+				f.text_bad_offset = (long long)(r - (const unsigned char *)data) + (long long)bad;
+		}
 		f.text_offset = vals[F_TEXT].set && vals[F_TEXT].off == SIZE_MAX
 					? (long long)(vals[F_TEXT].p - data)
 					: (long long)(p - (const unsigned char *)data);
-		if (!f.id || !f.id_len) {
+		if (!f.id || blank_id(f.id, f.id_len)) {
 			snprintf(idbuf, sizeof(idbuf), "%.500s:%lld",
 				 in->id_base ? in->id_base : "stdin", line);
 			f.id = idbuf;

@@ -65,6 +65,7 @@ enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
 	struct wt__fields f = {0};
+	f.text_bad_offset = -1;
 	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
 	const char *body = p;

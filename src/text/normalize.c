@@ -267,3 +267,34 @@ fail:
 	wt__buf_release(&m);
 	return st;
 }
+
+int wt__cp_is_mark(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+	       c == UTF8PROC_CATEGORY_ME;
+}
+
+size_t wt__fold_compose(unsigned char *buf, size_t n)
+{
+	utf8proc_int32_t cps[64];
+	utf8proc_ssize_t k = 0;
+	size_t i = 0;
+	while (i < n && k < 64) {
+		size_t l;
+		int32_t cp = wt__utf8_decode(buf + i, n - i, &l);
+		if (cp < 0)
+			return n;
+		cps[k++] = cp;
+		i += l;
+	}
+	if (i < n)
+		return n;
+	utf8proc_ssize_t m = utf8proc_normalize_utf32(cps, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	if (m < 0)
+		return n;
+	size_t out = 0;
+	for (utf8proc_ssize_t j = 0; j < m; j++)
+		out += put_utf8(buf + out, cps[j]);
+	return out;
+}

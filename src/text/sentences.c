@@ -15,7 +15,7 @@
 
 static const char *const abbrevs[] = {
 	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "jr",
-	"sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar",
+	"sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "mar",
 	"apr", "aug", "sep", "sept", "oct", "nov", "dec", "lt", "col", "capt",
 	"sgt", "rev", "fig", "approx", "dept", "est", "mt", "ft", "gov", "pres",
 	"adm", "cmdr", "maj", "hon", "messrs", "mme", "mlle", "nos", "vol", "pp",
@@ -147,6 +147,11 @@ enum wt_status wt_sentences(const char *text, size_t len, struct wt_span **out,
 				while (k < len && is_hspace(s[k]))
 					k++;
 				int abbrev = cp == '.' && wend == i && is_abbrev(s, wstart, wend);
+				/* "No. 10" and "no. 3" abbreviate; "said no." ends. */
+				if (cp == '.' && wend == i && wend - wstart == 2 &&
+				    (s[wstart] | 32) == 'n' && (s[wstart + 1] | 32) == 'o' &&
+				    k < len && s[k] >= '0' && s[k] <= '9')
+					abbrev = 1;
 				int lower = k < len && s[k] != '\n' && starts_lower(s, len, k);
 				if (at_end || (!abbrev && !lower) || (!needs_space)) {
 					if ((st = push(&a, s, sent, j)))

@@ -52,6 +52,16 @@ enum wt__cclass wt__cp_class(int32_t cp);
  */
 size_t wt__cp_fold(int32_t cp, unsigned char *dst);
 
+/* @return 1 when cp is a combining mark (general category M*). */
+int wt__cp_is_mark(int32_t cp);
+
+/*
+ * Recomposes the folded UTF-8 bytes buf[0..n) in place (NFC of NFKD), so a
+ * kana written with a separate voicing mark hashes like the composed kana.
+ * @return the new length (never more than n).
+ */
+size_t wt__fold_compose(unsigned char *buf, size_t n);
+
 /* Token vector reused between articles. */
 struct wt__tokens {
 	struct wt_token *v; /* owned */

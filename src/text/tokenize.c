@@ -211,14 +211,29 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 			break;
 		case WT_CC_IGNORE:
 			break;
-		case WT_CC_IDEO:
+		case WT_CC_IDEO: {
 			if (in_word)
 				EMIT();
 			start = i;
 			end = i + clen;
 			blen = wt__cp_fold(cp, buf);
+			/* Combining marks (a decomposed dakuten) stay with it. */
+			size_t k = i + clen, ml;
+			int32_t mc;
+			while (k < len && s[k] >= 0x80 &&
+			       (mc = wt__utf8_decode(s + k, len - k, &ml)) >= 0 &&
+			       wt__cp_is_mark(mc)) {
+				if (blen < MAX_TOKEN_BYTES)
+					blen += wt__cp_fold(mc, buf + blen);
+				k += ml;
+			}
+			end = k;
+			clen = k - i;
+			if (blen > 0)
+				blen = wt__fold_compose(buf, blen);
 			EMIT();
 			break;
+		}
 		case WT_CC_SEP:
 			if (in_word)
 				EMIT();

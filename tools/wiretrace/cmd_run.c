@@ -24,7 +24,7 @@ static const char run_usage[] =
 	"  --shingle N           words per MinHash shingle (default 5)\n"
 	"  --perm N              MinHash slots (default 128)\n"
 	"  --bands N             LSH bands, dividing --perm (default 32)\n"
-	"  --max-candidates N    pairs aligned per article (default 16)\n"
+	"  --max-candidates N    earlier articles aligned with each article (default 4)\n"
 	"  --link-min X          coverage linking two articles (default 0.3)\n"
 	"  --verbatim-min X      coverage of a verbatim copy (default 0.8)\n"
 	"  --edited-min X        coverage of an edited copy (default 0.3)\n"

@@ -42,7 +42,10 @@ void cli_print_diag(void *ud, const struct wt_diag *d)
 	}
 	const char *kind = d->kind == WT_DIAG_ERROR ? "error" :
 			   d->kind == WT_DIAG_SKIP ? "skipped" : "warning";
-	if (d->line > 0)
+	if (d->line > 0 && d->offset >= 0)
+		fprintf(stderr, "wiretrace: %s:%lld: byte %lld: %s: %s\n", d->input, d->line,
+			d->offset, kind, d->message);
+	else if (d->line > 0)
 		fprintf(stderr, "wiretrace: %s:%lld: %s: %s\n", d->input, d->line, kind, d->message);
 	else if (d->offset >= 0)
 		fprintf(stderr, "wiretrace: %s: byte %lld: %s: %s\n", d->input, d->offset, kind,

@@ -1,0 +1,66 @@
+#!/bin/sh
+# run.sh - the throughput benchmark: on the same input, in one go, GNU
+# `wc -w` (the cost of just reading the words), `wiretrace run -j1` (read,
+# clean, sketch, candidates, align, families) and the sketch stage alone
+# (from --stats), each the best of three runs.  Prints MB/s and the ratios
+# to wc, and peak RSS per article.
+#
+#   sh bench/run.sh [INPUT.jsonl] [COPIES]
+#
+# Without INPUT it builds bench/out/reuters-xN.jsonl from
+# ../shared/data/reuters21578 repeated COPIES times (default 16, about
+# 300 MB) with unique ids; every copy after the first gets a changed first
+# sentence, so copies are near-duplicates rather than exact ones.
+set -e
+cd "$(dirname "$0")/.."
+WT=./build/wiretrace
+[ -x "$WT" ] || make -s
+IN=$1
+COPIES=${2:-16}
+if [ -z "$IN" ]; then
+	SRC=../shared/data/reuters21578/articles.jsonl
+	if [ ! -f "$SRC" ]; then
+		echo "bench: $SRC not found; pass an input file" >&2
+		exit 1
+	fi
+	mkdir -p bench/out
+	IN=bench/out/reuters-x$COPIES.jsonl
+	if [ ! -f "$IN" ]; then
+		python3 bench/make_corpus.py "$SRC" "$COPIES" >"$IN"
+	fi
+fi
+BYTES=$(stat -c %s "$IN")
+MB=$(echo "$BYTES / 1000000" | bc -l)
+ARTS=$(wc -l <"$IN")
+cat "$IN" >/dev/null # warm the page cache
+
+best() { # best of three wall-clock seconds of a command
+	b=
+	for i in 1 2 3; do
+		s=$(date +%s.%N)
+		"$@" >/dev/null 2>&1
+		e=$(date +%s.%N)
+		t=$(echo "$e - $s" | bc -l)
+		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
+	done
+	echo "$b"
+}
+
+T_WC=$(best wc -w "$IN")
+T_RUN=$(best "$WT" run -j1 -q "$IN")
+T_ALL=$(best "$WT" run -q "$IN")
+STATS=$("$WT" run -j1 -q --stats "$IN" 2>&1 >/dev/null | tail -1)
+T_SKETCH=$(echo "$STATS" | sed -n 's/.*sketch \([0-9.]*\),.*/\1/p')
+RSS=$( { /usr/bin/time -f "%M" "$WT" run -j1 -q "$IN" >/dev/null; } 2>&1 | tail -1)
+
+printf "input: %s, %.1f MB, %d articles\n" "$IN" "$MB" "$ARTS"
+printf "%-28s %8.3f s %9.1f MB/s\n" "wc -w" "$T_WC" "$(echo "$MB / $T_WC" | bc -l)"
+printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "wiretrace run -j1" "$T_RUN" \
+	"$(echo "$MB / $T_RUN" | bc -l)" "$(echo "$T_WC / $T_RUN" | bc -l)"
+printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "  sketch stage alone" "$T_SKETCH" \
+	"$(echo "$MB / $T_SKETCH" | bc -l)" "$(echo "$T_WC / $T_SKETCH" | bc -l)"
+printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "wiretrace run (all cores)" "$T_ALL" \
+	"$(echo "$MB / $T_ALL" | bc -l)" "$(echo "$T_WC / $T_ALL" | bc -l)"
+printf "peak RSS (run -j1): %d KB, %.0f bytes per article (input text %.0f bytes per article)\n" \
+	"$RSS" "$(echo "$RSS * 1024 / $ARTS" | bc -l)" "$(echo "$BYTES / $ARTS" | bc -l)"
+echo "stats: $STATS"

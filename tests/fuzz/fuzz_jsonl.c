@@ -1,0 +1,68 @@
+/*
+ * fuzz_jsonl.c - libFuzzer target for the JSON Lines reader
+ * (src/read/read_jsonl.c, its hand-written strict JSON scanner, and the
+ * corpus code it feeds).  The input is read with wt_corpus_read_memory as
+ * WT_FORMAT_JSONL; then every article must have a non-NULL, non-empty id,
+ * unique in the corpus, and text that is valid UTF-8 without NUL bytes with
+ * text_len == strlen(text); every optional field is absent or valid UTF-8;
+ * `time` agrees with `date`.  Every diagnostic must name the input, carry a
+ * message and point inside it, the counts must agree with the diagnostics,
+ * and every non-blank line must end as exactly one article or one reported
+ * skip.  ASan and UBSan catch reads past a line or a field.
+ */
+#include "fuzz_check.h"
+
+#define NAME "fuzz.jsonl"
+
+/* Non-blank lines, counted as the reader counts them: a UTF-8 byte order
+ * mark is dropped once at the start; blank means only ' ', '\t', '\r'. */
+static void count_lines(const char *p, size_t len, size_t *records,
+			long long *lines)
+{
+	const char *end = p + len;
+	*records = 0;
+	*lines = 0;
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		int blank = 1;
+		for (const char *q = p; q < le; q++)
+			if (*q != ' ' && *q != '\t' && *q != '\r')
+				blank = 0;
+		(*lines)++;
+		*records += !blank;
+		p = nl ? nl + 1 : end;
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct wt_corpus *c;
+	if (wt_corpus_new(&c) != WT_OK)
+		return 0;
+	struct fuzz_diags fd = {0};
+	fd.name = NAME;
+	fd.len = size;
+	wt_corpus_set_diag(c, fuzz_on_diag, &fd);
+	enum wt_status st = wt_corpus_read_memory(c, NAME, (const char *)data, size,
+						  WT_FORMAT_JSONL);
+	FUZZ_CHECK(st == WT_OK);
+	fuzz_check_corpus(c);
+	fuzz_check_diags(c, &fd);
+
+	size_t records;
+	long long lines;
+	count_lines((const char *)data, size, &records, &lines);
+	size_t n = wt_corpus_count(c);
+	FUZZ_CHECK(fd.max_line <= lines);
+	if (fd.input_skips) {
+		/* Empty or binary: skipped whole, before any line was read. */
+		FUZZ_CHECK(fd.input_skips == 1 && n == 0 && fd.record_skips == 0);
+	} else {
+		FUZZ_CHECK(n + fd.record_skips == records);
+	}
+	wt_corpus_free(c);
+	return 0;
+}

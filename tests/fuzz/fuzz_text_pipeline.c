@@ -1,0 +1,131 @@
+/*
+ * fuzz_text_pipeline.c - libFuzzer target for the text functions of the
+ * public API on raw bytes (any bytes: invalid UTF-8 and NULs included).
+ * The input is split into two halves, a and b.  On a: wt_tokenize must give
+ * tokens in order, inside the text, with start < end, each starting on a
+ * character (never on a UTF-8 continuation byte); wt_sentences must give
+ * non-empty spans in order, inside the text; wt_normalize must give valid,
+ * NUL-terminated UTF-8 (NUL bytes of the input may stay), the same output
+ * with or without the offset map, and a map with one entry per output byte,
+ * non-decreasing, each < len.  wt_align_texts on (a, b) and on (a, a) must
+ * give passages inside each text with start < end, Jaccard and coverages
+ * in [0, 1].
+ */
+#include "fuzz_check.h"
+
+static void check_tokens(const char *s, size_t len)
+{
+	struct wt_token *t = NULL;
+	size_t n = 0;
+	enum wt_status st = wt_tokenize(s, len, &t, &n);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM);
+	if (st)
+		return;
+	FUZZ_CHECK(t != NULL || n == 0);
+	for (size_t i = 0; i < n; i++) {
+		FUZZ_CHECK(t[i].start < t[i].end);
+		FUZZ_CHECK(t[i].end <= len);
+		FUZZ_CHECK(((unsigned char)s[t[i].start] & 0xC0) != 0x80);
+		FUZZ_CHECK(t[i].hash != 0);
+		if (i)
+			FUZZ_CHECK(t[i].start >= t[i - 1].end);
+	}
+	wt_free(t);
+}
+
+static void check_sentences(const char *s, size_t len)
+{
+	struct wt_span *v = NULL;
+	size_t n = 0;
+	enum wt_status st = wt_sentences(s, len, &v, &n);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM);
+	if (st)
+		return;
+	FUZZ_CHECK(v != NULL);
+	for (size_t i = 0; i < n; i++) {
+		FUZZ_CHECK(v[i].start < v[i].end);
+		FUZZ_CHECK(v[i].end <= len);
+		if (i)
+			FUZZ_CHECK(v[i].start >= v[i - 1].end);
+	}
+	wt_free(v);
+}
+
+static void check_normalize(const char *s, size_t len)
+{
+	char *out = NULL, *out2 = NULL;
+	size_t out_len = 0, out2_len = 0;
+	size_t *map = NULL;
+	enum wt_status st = wt_normalize(s, len, &out, &out_len, &map);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM);
+	if (st)
+		return;
+	FUZZ_CHECK(out != NULL && map != NULL);
+	FUZZ_CHECK(out[out_len] == '\0');
+	FUZZ_CHECK(fuzz_utf8_valid(out, out_len, 1));
+	for (size_t i = 0; i < out_len; i++) {
+		FUZZ_CHECK(map[i] < len);
+		if (i)
+			FUZZ_CHECK(map[i] >= map[i - 1]);
+	}
+	st = wt_normalize(s, len, &out2, &out2_len, NULL);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM);
+	if (st == WT_OK) {
+		FUZZ_CHECK(out2_len == out_len && !memcmp(out, out2, out_len));
+		wt_free(out2);
+	}
+	wt_free(out);
+	wt_free(map);
+}
+
+static int in_unit(double x)
+{
+	return x >= 0.0 && x <= 1.0;
+}
+
+static void check_align(const char *a, size_t a_len, const char *b, size_t b_len)
+{
+	struct wt_alignment al;
+	enum wt_status st = wt_align_texts(a, a_len, b, b_len, NULL, &al);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM);
+	if (st)
+		return;
+	FUZZ_CHECK(in_unit(al.jaccard));
+	FUZZ_CHECK(in_unit(al.coverage_a));
+	FUZZ_CHECK(in_unit(al.coverage_b));
+	FUZZ_CHECK(al.passages != NULL || al.n_passages == 0);
+	for (size_t i = 0; i < al.n_passages; i++) {
+		const struct wt_passage *p = &al.passages[i];
+		FUZZ_CHECK(p->a.start < p->a.end && p->a.end <= a_len);
+		FUZZ_CHECK(p->b.start < p->b.end && p->b.end <= b_len);
+		if (i) /* passages come in the order of a, not overlapping */
+			FUZZ_CHECK(p->a.start >= al.passages[i - 1].a.end);
+	}
+	if (al.n_passages == 0)
+		FUZZ_CHECK(al.coverage_a == 0.0 && al.coverage_b == 0.0);
+	wt_alignment_release(&al);
+	FUZZ_CHECK(al.passages == NULL && al.n_passages == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	/* Copies of exactly the right size, so ASan sees any read past an end. */
+	size_t half = size / 2;
+	char *a = malloc(half ? half : 1);
+	char *b = malloc(size - half ? size - half : 1);
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return 0;
+	}
+	memcpy(a, data, half);
+	memcpy(b, data + half, size - half);
+	check_tokens(a, half);
+	check_sentences(a, half);
+	check_normalize(a, half);
+	check_align(a, half, b, size - half);
+	check_align(a, half, a, half);
+	free(a);
+	free(b);
+	return 0;
+}

@@ -1,0 +1,720 @@
+/*
+ * test_read.c - unit tests of the corpus readers.  JSON Lines in memory:
+ * the DESIGN.md field names and news-please's (maintext, date_publish,
+ * source_domain), string escapes including \u00e9 and surrogate pairs, a
+ * malformed line skipped and reported with its line number and an offset
+ * inside it, a line without text skipped, blank lines, numeric ids, and
+ * duplicate ids renamed "#2" with a warning.  Plain text: header lines,
+ * the "date YYYY-MM-DD" first line, no headers, invalid UTF-8 replaced with
+ * U+FFFD and reported at its byte offset, empty and binary inputs skipped.
+ * wt_parse_date on the formats of news metadata, time zones included, and on
+ * garbage.  wt_corpus_read_path on a directory tree made under /tmp at test
+ * time (ids relative to the root, name order, hidden and unsupported files)
+ * and on a missing path.
+ */
+#include "helpers.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- diagnostics collected by the tests -------------------------------- */
+
+struct diag_rec {
+	enum wt_diag_kind kind;
+	long long line, offset;
+	char input[256];
+	char message[512];
+};
+
+struct diags {
+	struct diag_rec v[32];
+	size_t n;
+};
+
+static void collect(void *ud, const struct wt_diag *d)
+{
+	struct diags *ds = ud;
+	assert_non_null(d->message);
+	assert_non_null(d->input);
+	if (ds->n >= 32)
+		return;
+	struct diag_rec *r = &ds->v[ds->n++];
+	r->kind = d->kind;
+	r->line = d->line;
+	r->offset = d->offset;
+	snprintf(r->input, sizeof(r->input), "%s", d->input);
+	snprintf(r->message, sizeof(r->message), "%s", d->message);
+}
+
+static struct wt_corpus *new_corpus(struct diags *ds)
+{
+	struct wt_corpus *c = NULL;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	assert_non_null(c);
+	memset(ds, 0, sizeof(*ds));
+	wt_corpus_set_diag(c, collect, ds);
+	return c;
+}
+
+static void print_diags(const struct diags *ds)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		print_error("diag %d %s line %lld offset %lld: %s\n", (int)ds->v[i].kind,
+			    ds->v[i].input, ds->v[i].line, ds->v[i].offset, ds->v[i].message);
+}
+
+/* ---- JSON Lines -------------------------------------------------------- */
+
+static const char feed[] =
+	/* line 1: every field, with escapes */
+	"{\"id\":\"wire-001\",\"url\":\"https://example.com/2024/05/port\","
+	"\"site\":\"example.com\",\"date\":\"2024-05-02T10:00:00Z\","
+	"\"title\":\"Port reopens after \\\"storm\\\"\","
+	"\"text\":\"The port reopened on Thursday.\\nShips waited \\\"for hours\\\" "
+	"near the caf\\u00e9 \\ud83d\\ude00 terminal.\",\"tags\":[\"port\",{\"x\":1}],"
+	"\"score\":-1.5e3,\"paywall\":false,\"author\":null}\n"
+	/* line 2: news-please field names */
+	"{\"title\":\"Ferry service resumes\",\"maintext\":\"Ferry service resumed "
+	"on Friday, the operator said.\",\"date_publish\":\"2024-05-02 11:30:00\","
+	"\"source_domain\":\"news.example.org\",\"url\":\"https://news.example.org/ferry\","
+	"\"description\":\"A short summary.\"}\n"
+	/* line 3: malformed, the string never closes */
+	"{\"id\":\"wire-003\",\"text\":\"The line ends before the string closes}\n"
+	/* line 4: blank */
+	"   \n"
+	/* line 5: no text */
+	"{\"id\":\"wire-004\",\"title\":\"Headline only\"}\n"
+	/* line 6: numeric id */
+	"{\"id\": 42, \"text\": \"Officials counted 1,200 ballots by noon.\"}\n"
+	/* line 7: blank */
+	"\n"
+	/* line 8: a repeated id */
+	"{\"id\":\"wire-001\",\"text\":\"A corrected version of the port story.\"}\n"
+	/* line 9: empty text */
+	"{\"id\":\"wire-006\",\"text\":\"\"}\n"
+	/* line 10: no final newline */
+	"{\"id\":\"wire-007\",\"text\":\"Last line without a newline.\"}";
+
+/* @return the byte offset at which 1-based line `line` of s starts. */
+static size_t line_start(const char *s, size_t len, long long line)
+{
+	size_t off = 0;
+	for (long long l = 1; l < line; l++) {
+		const char *nl = memchr(s + off, '\n', len - off);
+		assert_non_null(nl);
+		off = (size_t)(nl - s) + 1;
+	}
+	return off;
+}
+
+static void test_jsonl_fields(void **state)
+{
+	(void)state;
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "feed.jsonl", feed, sizeof(feed) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	if (wt_corpus_count(c) != 5)
+		print_diags(&ds);
+	assert_int_equal(wt_corpus_count(c), 5);
+
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->id, "wire-001");
+	assert_string_equal(a->url, "https://example.com/2024/05/port");
+	assert_string_equal(a->site, "example.com");
+	assert_string_equal(a->date, "2024-05-02T10:00:00Z");
+	assert_true(a->time == 1714644000);
+	assert_string_equal(a->title, "Port reopens after \"storm\"");
+	assert_string_equal(a->text, "The port reopened on Thursday.\nShips waited \"for hours\" "
+				     "near the caf\xC3\xA9 \xF0\x9F\x98\x80 terminal.");
+	assert_int_equal(a->text_len, strlen(a->text));
+
+	a = wt_corpus_get(c, 1);
+	assert_string_equal(a->id, "feed.jsonl:2");
+	assert_string_equal(a->text, "Ferry service resumed on Friday, the operator said.");
+	assert_string_equal(a->site, "news.example.org");
+	assert_string_equal(a->date, "2024-05-02 11:30:00");
+	assert_true(a->time == 1714649400);
+	assert_string_equal(a->title, "Ferry service resumes");
+	assert_string_equal(a->url, "https://news.example.org/ferry");
+
+	a = wt_corpus_get(c, 2);
+	assert_string_equal(a->id, "42");
+	assert_string_equal(a->text, "Officials counted 1,200 ballots by noon.");
+	assert_null(a->url);
+	assert_null(a->site);
+	assert_null(a->date);
+	assert_null(a->title);
+	assert_true(a->time == WT_TIME_UNKNOWN);
+
+	a = wt_corpus_get(c, 3);
+	assert_string_equal(a->id, "wire-001#2");
+	assert_string_equal(a->text, "A corrected version of the port story.");
+
+	a = wt_corpus_get(c, 4);
+	assert_string_equal(a->id, "wire-007");
+	assert_string_equal(a->text, "Last line without a newline.");
+	assert_null(wt_corpus_get(c, 5));
+
+	struct wt_read_stats st;
+	wt_corpus_stats(c, &st);
+	assert_int_equal(st.inputs, 1);
+	assert_int_equal(st.articles, 5);
+	assert_int_equal(st.skipped, 3); /* lines 3, 5 and 9 */
+	assert_int_equal(st.warnings, 1);
+	assert_int_equal(st.errors, 0);
+
+	/* Each skip and the warning reached the callback, with its line. */
+	assert_int_equal(ds.n, 4);
+	int seen3 = 0, seen5 = 0, seen8 = 0, seen9 = 0;
+	for (size_t i = 0; i < ds.n; i++) {
+		const struct diag_rec *d = &ds.v[i];
+		assert_string_equal(d->input, "feed.jsonl");
+		assert_true(d->message[0] != 0);
+		if (d->line == 3) {
+			seen3++;
+			assert_int_equal(d->kind, WT_DIAG_SKIP);
+			/* The fault is reported inside line 3. */
+			size_t from = line_start(feed, sizeof(feed) - 1, 3);
+			size_t to = line_start(feed, sizeof(feed) - 1, 4);
+			assert_true(d->offset >= (long long)from && d->offset < (long long)to);
+		} else if (d->line == 5) {
+			seen5++;
+			assert_int_equal(d->kind, WT_DIAG_SKIP);
+		} else if (d->line == 8) {
+			seen8++;
+			assert_int_equal(d->kind, WT_DIAG_WARNING);
+			assert_non_null(strstr(d->message, "wire-001"));
+		} else if (d->line == 9) {
+			seen9++;
+			assert_int_equal(d->kind, WT_DIAG_SKIP);
+		}
+	}
+	if (!(seen3 == 1 && seen5 == 1 && seen8 == 1 && seen9 == 1))
+		print_diags(&ds);
+	assert_int_equal(seen3, 1);
+	assert_int_equal(seen5, 1);
+	assert_int_equal(seen8, 1);
+	assert_int_equal(seen9, 1);
+	wt_corpus_free(c);
+}
+
+static void test_jsonl_malformed_lines(void **state)
+{
+	(void)state;
+	static const char bad[] =
+		"{\"id\":\"a\",\"text\":\"Valid record one.\"}\n"
+		"{\"id\":\"b\",\"text\":\"Trailing comma.\",}\n"
+		"[\"not\",\"an\",\"object\"]\n"
+		"{\"id\":\"c\",\"text\":\"Bad escape \\q here.\"}\n"
+		"{\"id\":\"d\",\"text\":\"Two objects.\"} {\"id\":\"e\"}\n"
+		"{\"id\":\"f\",\"text\":\"Lone surrogate \\ud83d end.\"}\n"
+		"{\"id\":\"g\" \"text\":\"Missing colon and comma.\"}\n"
+		"{\"id\":\"h\",\"text\":\"Valid record two.\"}\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "-", bad, sizeof(bad) - 1, WT_FORMAT_JSONL),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 3);
+	assert_string_equal(wt_corpus_get(c, 0)->id, "a");
+	/* An unpaired surrogate is replaced, not fatal. */
+	assert_string_equal(wt_corpus_get(c, 1)->id, "f");
+	assert_string_equal(wt_corpus_get(c, 1)->text, "Lone surrogate \xEF\xBF\xBD end.");
+	assert_string_equal(wt_corpus_get(c, 2)->id, "h");
+	struct wt_read_stats st;
+	wt_corpus_stats(c, &st);
+	assert_int_equal(st.skipped, 5);
+	static const long long lines[] = {2, 3, 4, 5, 7};
+	assert_int_equal(ds.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(ds.v[i].kind, WT_DIAG_SKIP);
+		assert_int_equal(ds.v[i].line, lines[i]);
+		size_t from = line_start(bad, sizeof(bad) - 1, lines[i]);
+		size_t to = line_start(bad, sizeof(bad) - 1, lines[i] + 1);
+		assert_true(ds.v[i].offset >= (long long)from && ds.v[i].offset < (long long)to);
+	}
+	wt_corpus_free(c);
+}
+
+static void test_jsonl_invalid_utf8(void **state)
+{
+	(void)state;
+	/* A raw Latin-1 byte inside a JSON string. */
+	static const char data[] =
+		"{\"id\":\"x1\",\"text\":\"Caf\xE9 owners protest new rules.\"}\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "latin1.jsonl", data, sizeof(data) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	assert_string_equal(wt_corpus_get(c, 0)->text, "Caf\xEF\xBF\xBD owners protest new rules.");
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].kind, WT_DIAG_WARNING);
+	assert_int_equal(ds.v[0].line, 1);
+	assert_int_equal(ds.v[0].offset, (long long)(strchr(data, '\xE9') - data));
+	wt_corpus_free(c);
+}
+
+static void test_jsonl_broken_surrogate_pair(void **state)
+{
+	(void)state;
+	/* A high surrogate followed by an escape that is not a low surrogate:
+	 * the surrogate becomes U+FFFD and the next character is kept. */
+	static const char data[] =
+		"{\"id\":\"s1\",\"text\":\"Fans cheered \\ud83d\\u0041ND sang.\"}\n"
+		"{\"id\":\"s2\",\"text\":\"Lone low \\ude00 and high \\ud83d at the end\\ud83d\"}\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "emoji.jsonl", data, sizeof(data) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 2);
+	assert_string_equal(wt_corpus_get(c, 1)->text,
+			    "Lone low \xEF\xBF\xBD and high \xEF\xBF\xBD at the end\xEF\xBF\xBD");
+	assert_string_equal(wt_corpus_get(c, 0)->text,
+			    "Fans cheered \xEF\xBF\xBD" "AND sang.");
+	wt_corpus_free(c);
+}
+
+static void test_jsonl_invalid_utf8_after_escape(void **state)
+{
+	(void)state;
+	/* The text has an escape (so it is decoded) and then a raw invalid
+	 * byte: the warning must still give the byte's offset in the input. */
+	static const char data[] =
+		"{\"id\":\"x1\",\"text\":\"First valid record.\"}\n"
+		"{\"id\":\"x2\",\"text\":\"Line one\\nCaf\xE9 owners protest.\"}\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "mixed.jsonl", data, sizeof(data) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 2);
+	assert_string_equal(wt_corpus_get(c, 1)->text, "Line one\nCaf\xEF\xBF\xBD owners protest.");
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].kind, WT_DIAG_WARNING);
+	assert_int_equal(ds.v[0].line, 2);
+	wt_corpus_free(c);
+	long long want = (long long)(strchr(data, '\xE9') - data);
+	if (ds.v[0].offset != want && ds.v[0].offset >= 0 &&
+	    ds.v[0].offset < (long long)sizeof(data))
+		print_error("offset %lld points at \"%.12s\", expected %lld\n", ds.v[0].offset,
+			    data + ds.v[0].offset, want);
+	assert_int_equal(ds.v[0].offset, want);
+}
+
+/* ---- plain text -------------------------------------------------------- */
+
+static void test_text_headers(void **state)
+{
+	(void)state;
+	static const char data[] =
+		"title: Floods close schools in the north\n"
+		"date: 2024-03-15\n"
+		"site: example.net\n"
+		"url: https://example.net/2024/floods\n"
+		"\n"
+		"Heavy rain closed 40 schools on Friday.\n"
+		"Officials said classes would resume on Monday.\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "stories/floods.txt", data, sizeof(data) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->id, "floods.txt");
+	assert_string_equal(a->title, "Floods close schools in the north");
+	assert_string_equal(a->date, "2024-03-15");
+	assert_true(a->time == 1710460800);
+	assert_string_equal(a->site, "example.net");
+	assert_string_equal(a->url, "https://example.net/2024/floods");
+	/* The body is kept byte for byte. */
+	const char *body = strstr(data, "Heavy rain");
+	assert_string_equal(a->text, body);
+	assert_int_equal(a->text_len, strlen(body));
+	assert_int_equal(ds.n, 0);
+	wt_corpus_free(c);
+}
+
+static void test_text_leading_date(void **state)
+{
+	(void)state;
+	static const char data[] =
+		"date 2026-03-15\n"
+		"The council voted on Sunday to extend the tram line to the airport.\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "tram.txt", data, sizeof(data) - 1,
+					       WT_FORMAT_TEXT),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->date, "2026-03-15");
+	assert_true(a->time == 1773532800);
+	assert_string_equal(a->text,
+			    "The council voted on Sunday to extend the tram line to the airport.\n");
+	assert_null(a->title);
+	wt_corpus_free(c);
+}
+
+static void test_text_no_headers(void **state)
+{
+	(void)state;
+	static const char data[] =
+		"Update: talks resume in Geneva\n"
+		"Negotiators returned to the table on Wednesday: both sides said\n"
+		"progress was possible.\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "talks", data, sizeof(data) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->id, "talks");
+	assert_string_equal(a->text, data);
+	assert_null(a->title);
+	assert_null(a->date);
+	assert_null(a->url);
+	assert_true(a->time == WT_TIME_UNKNOWN);
+	assert_int_equal(ds.n, 0);
+	wt_corpus_free(c);
+}
+
+static void test_text_invalid_utf8(void **state)
+{
+	(void)state;
+	static const char plain[] = "The mayor\xFF said on Monday that \xC3 fares would rise.\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "fares.txt", plain, sizeof(plain) - 1,
+					       WT_FORMAT_TEXT),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->text, "The mayor\xEF\xBF\xBD said on Monday that \xEF\xBF\xBD "
+				     "fares would rise.\n");
+	assert_int_equal(a->text_len, strlen(a->text));
+	struct wt_read_stats st;
+	wt_corpus_stats(c, &st);
+	assert_int_equal(st.warnings, 2); /* both repairs counted */
+	assert_true(ds.n >= 1);
+	assert_int_equal(ds.v[0].kind, WT_DIAG_WARNING);
+	assert_int_equal(ds.v[0].offset, 9);
+	assert_string_equal(ds.v[0].input, "fares.txt");
+	wt_corpus_free(c);
+
+	/* Behind headers, the offset is still in the input. */
+	static const char headed[] = "title: Budget vote\n\nThe \xC3 budget passed.\n";
+	c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "budget.txt", headed, sizeof(headed) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	assert_string_equal(wt_corpus_get(c, 0)->text, "The \xEF\xBF\xBD budget passed.\n");
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].kind, WT_DIAG_WARNING);
+	assert_int_equal(ds.v[0].offset, (long long)(strchr(headed, '\xC3') - headed));
+	wt_corpus_free(c);
+}
+
+static void test_empty_and_binary(void **state)
+{
+	(void)state;
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "empty.txt", "", 0, WT_FORMAT_AUTO), WT_OK);
+	assert_int_equal(wt_corpus_read_memory(c, "blank.txt", " \n\n\t\n", 5, WT_FORMAT_AUTO),
+			 WT_OK);
+	static const char bin[] = "PK\x03\x04\x14\0\0\0\x08\0story.txt\0\0\x9c\x01";
+	assert_int_equal(wt_corpus_read_memory(c, "archive", bin, sizeof(bin) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	/* Text with a NUL byte is binary as well, even when asked for text. */
+	static const char nul[] = "The minister\0 resigned.";
+	assert_int_equal(wt_corpus_read_memory(c, "nul.txt", nul, sizeof(nul) - 1,
+					       WT_FORMAT_TEXT),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 0);
+	struct wt_read_stats st;
+	wt_corpus_stats(c, &st);
+	assert_int_equal(st.inputs, 4);
+	assert_int_equal(st.skipped, 4);
+	assert_int_equal(st.articles, 0);
+	assert_int_equal(ds.n, 4);
+	static const char *const names[] = {"empty.txt", "blank.txt", "archive", "nul.txt"};
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(ds.v[i].kind, WT_DIAG_SKIP);
+		assert_string_equal(ds.v[i].input, names[i]);
+	}
+	wt_corpus_free(c);
+}
+
+static void test_corpus_add(void **state)
+{
+	(void)state;
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	struct wt_article in = {0};
+	in.id = "agency-17";
+	in.title = "Rates held";
+	in.date = "2024-05-02T12:00:00+02:00";
+	in.text = "The central bank held rates \xFF steady.";
+	in.text_len = strlen(in.text);
+	in.time = WT_TIME_UNKNOWN;
+	assert_int_equal(wt_corpus_add(c, &in), WT_OK);
+	assert_int_equal(wt_corpus_add(c, &in), WT_OK);
+	assert_int_equal(wt_corpus_count(c), 2);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_ptr_not_equal(a->text, in.text); /* copied */
+	assert_string_equal(a->text, "The central bank held rates \xEF\xBF\xBD steady.");
+	assert_true(a->time == 1714644000);
+	assert_string_equal(wt_corpus_get(c, 1)->id, "agency-17#2");
+	in.text = NULL;
+	assert_int_equal(wt_corpus_add(c, &in), WT_ERR_INVALID);
+	wt_corpus_free(c);
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+static void test_parse_date(void **state)
+{
+	(void)state;
+	const int64_t t = 1505497920; /* 2017-09-15 17:52:00 UTC */
+	assert_true(wt_parse_date("2017-09-15") == 1505433600);
+	assert_true(wt_parse_date("20170915") == 1505433600);
+	assert_true(wt_parse_date("2017-09-15T17:52:00") == t);
+	assert_true(wt_parse_date("2017-09-15T17:52") == t);
+	assert_true(wt_parse_date("2017-09-15T17:52:00Z") == t);
+	assert_true(wt_parse_date("2017-09-15 17:52:00") == t);
+	assert_true(wt_parse_date("2017-09-15 17:52:00.123") == t);
+	assert_true(wt_parse_date("2017-09-15T17:52:00.123456Z") == t);
+	assert_true(wt_parse_date("2017-09-15T19:52:00+02:00") == t);
+	assert_true(wt_parse_date("2017-09-15T19:52:00+0200") == t);
+	assert_true(wt_parse_date("2017-09-15T12:52:00-05:00") == t);
+	assert_true(wt_parse_date("2017-09-15T23:22:00+05:30") == t);
+	assert_true(wt_parse_date("2017-09-15 17:52:00 UTC") == t);
+	assert_true(wt_parse_date("  2017-09-15T17:52:00Z  ") == t);
+	assert_true(wt_parse_date("1987-02-26 15:01:01") == 541350061);
+	assert_true(wt_parse_date("2000-02-29T23:59:59Z") == 951868799);
+	assert_true(wt_parse_date("1969-12-31T23:00:00Z") == -3600);
+	/* A zone that moves the time across midnight and the year. */
+	assert_true(wt_parse_date("2017-01-01T01:00:00+02:00") ==
+		    wt_parse_date("2016-12-31T23:00:00Z"));
+
+	static const char *const garbage[] = {
+		"", "   ", "yesterday", "15/09/2017", "Sept 15, 2017",
+		"Fri, 15 Sep 2017 17:52:00 GMT", "2017-13-01", "2017-00-10",
+		"2017-09-00", "2017-09-32", "2017-9-15", "2017-09-15T25:00:00",
+		"2017-09-15T17:61:00", "2017-09-15Tnoon", "2017-09-15 garbage",
+		"2017-09-15T17:52:00+xx", "2017-09-15T17:52:00 PST5", "201709",
+		"0000-01-01",
+	};
+	/* Every wrong answer is listed before the test fails. */
+	int wrong = 0;
+	for (size_t i = 0; i < sizeof(garbage) / sizeof(garbage[0]); i++) {
+		int64_t v = wt_parse_date(garbage[i]);
+		if (v != WT_TIME_UNKNOWN) {
+			print_error("\"%s\" parsed as %lld, expected WT_TIME_UNKNOWN\n",
+				    garbage[i], (long long)v);
+			wrong++;
+		}
+	}
+	assert_int_equal(wrong, 0);
+	assert_true(wt_parse_date(NULL) == WT_TIME_UNKNOWN);
+}
+
+/* A day that the month does not have is unknown, not rolled over into the
+ * next month ("never a guess", date.c). */
+static void test_parse_date_impossible_day(void **state)
+{
+	(void)state;
+	assert_true(wt_parse_date("2024-02-29") == 1709164800); /* a leap year */
+	assert_true(wt_parse_date("2023-04-30T08:00:00Z") == 1682841600);
+	static const char *const impossible[] = {
+		"2023-02-30", "2023-04-31", "2019-02-29", "2100-02-29",
+		"2023-06-31T10:00:00Z", "20230931",
+	};
+	int wrong = 0;
+	for (size_t i = 0; i < sizeof(impossible) / sizeof(impossible[0]); i++) {
+		int64_t v = wt_parse_date(impossible[i]);
+		if (v != WT_TIME_UNKNOWN) {
+			print_error("\"%s\" parsed as %lld, expected WT_TIME_UNKNOWN\n",
+				    impossible[i], (long long)v);
+			wrong++;
+		}
+	}
+	assert_int_equal(wrong, 0);
+}
+
+static void test_unknown_date_warns(void **state)
+{
+	(void)state;
+	static const char data[] = "date: last Tuesday\n\nThe strike entered its third week.\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "strike.txt", data, sizeof(data) - 1,
+					       WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->date, "last Tuesday");
+	assert_true(a->time == WT_TIME_UNKNOWN);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].kind, WT_DIAG_WARNING);
+	wt_corpus_free(c);
+}
+
+/* ---- files and directories --------------------------------------------- */
+
+static void write_file(const char *dir, const char *rel, const char *content, size_t len)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(content, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void make_dir(const char *dir, const char *rel)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	assert_int_equal(mkdir(path, 0700), 0);
+}
+
+static void remove_path(const char *dir, const char *rel, int is_dir)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	if (is_dir)
+		rmdir(path);
+	else
+		unlink(path);
+}
+
+#define PUT(dir, rel, lit) write_file((dir), (rel), (lit), sizeof(lit) - 1)
+
+static void test_read_directory(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/wt_test_read_XXXXXX";
+	assert_non_null(mkdtemp(root));
+	make_dir(root, "a");
+	make_dir(root, "c");
+	make_dir(root, "c/d");
+	make_dir(root, ".git");
+	PUT(root, "b.txt", "title: Second story\n\nThe second story is about bridges.\n");
+	PUT(root, "a/z.txt", "Zeta: a story in folder a about harbours.\n");
+	PUT(root, "a/m.txt", "A story in folder a about museums.\n");
+	PUT(root, "c/d/e.txt", "A deeply nested story about tunnels.\n");
+	PUT(root, ".hidden.txt", "A hidden file that must not be read.\n");
+	PUT(root, ".git/HEAD", "ref: refs/heads/main\n");
+	PUT(root, "feed.jsonl",
+	    "{\"id\":\"j1\",\"text\":\"First wire record about rail.\"}\n"
+	    "{\"id\":\"j2\",\"text\":\"Second wire record about roads.\"}\n");
+	PUT(root, "photo.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+
+	static const char *const want_ids[] = {"a/m.txt", "a/z.txt", "b.txt", "c/d/e.txt",
+					       "j1", "j2"};
+	static const char *const want_text[] = {
+		"A story in folder a about museums.\n",
+		"Zeta: a story in folder a about harbours.\n",
+		"The second story is about bridges.\n",
+		"A deeply nested story about tunnels.\n",
+		"First wire record about rail.",
+		"Second wire record about roads.",
+	};
+	for (int pass = 0; pass < 2; pass++) {
+		char path[1100];
+		snprintf(path, sizeof(path), "%s%s", root, pass ? "/" : "");
+		struct diags ds;
+		struct wt_corpus *c = new_corpus(&ds);
+		assert_int_equal(wt_corpus_read_path(c, path, WT_FORMAT_AUTO), WT_OK);
+		if (wt_corpus_count(c) != 6)
+			print_diags(&ds);
+		assert_int_equal(wt_corpus_count(c), 6);
+		for (size_t i = 0; i < 6; i++) {
+			const struct wt_article *a = wt_corpus_get(c, i);
+			assert_string_equal(a->id, want_ids[i]);
+			assert_string_equal(a->text, want_text[i]);
+		}
+		assert_string_equal(wt_corpus_get(c, 2)->title, "Second story");
+		struct wt_read_stats st;
+		wt_corpus_stats(c, &st);
+		assert_int_equal(st.articles, 6);
+		assert_int_equal(st.inputs, 5);
+		assert_int_equal(st.skipped, 1); /* photo.png */
+		assert_int_equal(st.errors, 0);
+		assert_int_equal(ds.n, 1);
+		assert_int_equal(ds.v[0].kind, WT_DIAG_SKIP);
+		assert_non_null(strstr(ds.v[0].input, "photo.png"));
+		wt_corpus_free(c);
+	}
+
+	/* A file named directly: its id is the base name. */
+	char file[1100];
+	snprintf(file, sizeof(file), "%s/a/m.txt", root);
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_path(c, file, WT_FORMAT_AUTO), WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	assert_string_equal(wt_corpus_get(c, 0)->id, "m.txt");
+	wt_corpus_free(c);
+
+	/* A missing path is an I/O error, reported. */
+	char missing[1100];
+	snprintf(missing, sizeof(missing), "%s/no-such-dir", root);
+	c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_path(c, missing, WT_FORMAT_AUTO), WT_ERR_IO);
+	assert_int_equal(wt_corpus_count(c), 0);
+	struct wt_read_stats st;
+	wt_corpus_stats(c, &st);
+	assert_int_equal(st.errors, 1);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].kind, WT_DIAG_ERROR);
+	assert_string_equal(ds.v[0].input, missing);
+	snprintf(missing, sizeof(missing), "%s/a/absent.txt", root);
+	assert_int_equal(wt_corpus_read_path(c, missing, WT_FORMAT_AUTO), WT_ERR_IO);
+	wt_corpus_free(c);
+
+	remove_path(root, "b.txt", 0);
+	remove_path(root, "a/z.txt", 0);
+	remove_path(root, "a/m.txt", 0);
+	remove_path(root, "c/d/e.txt", 0);
+	remove_path(root, ".hidden.txt", 0);
+	remove_path(root, ".git/HEAD", 0);
+	remove_path(root, "feed.jsonl", 0);
+	remove_path(root, "photo.png", 0);
+	remove_path(root, "c/d", 1);
+	remove_path(root, "c", 1);
+	remove_path(root, "a", 1);
+	remove_path(root, ".git", 1);
+	assert_int_equal(rmdir(root), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_jsonl_fields),
+		cmocka_unit_test(test_jsonl_malformed_lines),
+		cmocka_unit_test(test_jsonl_invalid_utf8),
+		cmocka_unit_test(test_jsonl_broken_surrogate_pair),
+		cmocka_unit_test(test_jsonl_invalid_utf8_after_escape),
+		cmocka_unit_test(test_text_headers),
+		cmocka_unit_test(test_text_leading_date),
+		cmocka_unit_test(test_text_no_headers),
+		cmocka_unit_test(test_text_invalid_utf8),
+		cmocka_unit_test(test_empty_and_binary),
+		cmocka_unit_test(test_corpus_add),
+		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_parse_date_impossible_day),
+		cmocka_unit_test(test_unknown_date_warns),
+		cmocka_unit_test(test_read_directory),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
