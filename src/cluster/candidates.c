@@ -60,7 +60,8 @@ struct acc {
 	struct wt__map map; /* (a << 32 | b) -> (lsh << 32 | fp) */
 };
 
-static enum wt_status bump(struct acc *acc, uint32_t x, uint32_t y, int lsh)
+static enum wt_status bump(struct acc *acc, uint32_t x, uint32_t y, uint32_t lsh,
+			   uint32_t fp)
 {
 	if (x == y)
 		return WT_OK;
@@ -71,7 +72,7 @@ static enum wt_status bump(struct acc *acc, uint32_t x, uint32_t y, int lsh)
 	enum wt_status st = wt__map_put(&acc->map, key, 0, &slot, &found);
 	if (st)
 		return st;
-	*slot += lsh ? (uint64_t)1 << 32 : 1;
+	*slot += (uint64_t)lsh << 32 | fp;
 	return WT_OK;
 }
 
@@ -93,14 +94,15 @@ static int cmp_by_order(const void *x, const void *y, const uint32_t *order)
 #define NEAR 3
 
 static enum wt_status pair_group(struct acc *acc, uint64_t *mem, size_t m,
-				 const uint32_t *order, int lsh)
+				 const uint32_t *order, int is_lsh, uint32_t weight)
 {
+	uint32_t lsh = is_lsh ? weight : 0, fp = is_lsh ? 0 : weight;
 	(void)cmp_by_order;
 	enum wt_status st;
 	if (m <= FIRST + NEAR + 1) {
 		for (size_t i = 0; i < m; i++)
 			for (size_t j = i + 1; j < m; j++)
-				if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
+				if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh, fp)))
 					return st;
 		return WT_OK;
 	}
@@ -110,10 +112,10 @@ static enum wt_status pair_group(struct acc *acc, uint64_t *mem, size_t m,
 		return st;
 	for (size_t i = 1; i < m; i++) {
 		for (size_t j = 0; j < i && j < FIRST; j++)
-			if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
+			if ((st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh, fp)))
 				return st;
 		for (size_t j = i > NEAR ? i - NEAR : 0; j < i; j++)
-			if (j >= FIRST && (st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh)))
+			if (j >= FIRST && (st = bump(acc, (uint32_t)mem[i], (uint32_t)mem[j], lsh, fp)))
 				return st;
 	}
 	return WT_OK;
@@ -123,21 +125,55 @@ static enum wt_status pair_group(struct acc *acc, uint64_t *mem, size_t m,
 static enum wt_status scan_groups(struct acc *acc, uint64_t *e, size_t n,
 				  const uint32_t *order, int lsh, uint64_t *tmp)
 {
+	/*
+	 * A wire story and its copies fall into the same bucket in most bands
+	 * and share most fingerprints: buckets with the same members are
+	 * paired once, with the number of such buckets as the weight.
+	 */
+	struct wt__map seen; /* membership hash -> count */
+	struct grp {
+		uint64_t h;
+		size_t start, len;
+	} *g = NULL;
+	size_t ng = 0, gcap = 0;
+	enum wt_status st = wt__map_init(&seen, 1024);
+	if (st)
+		return st;
 	size_t i = 0;
 	while (i < n) {
 		size_t j = i + 1;
 		while (j < n && (e[j] >> 32) == (e[i] >> 32))
 			j++;
 		if (j - i > 1) {
+			uint64_t h = (uint64_t)(j - i);
 			for (size_t k = i; k < j; k++)
-				tmp[k - i] = (uint32_t)e[k];
-			enum wt_status st = pair_group(acc, tmp, j - i, order, lsh);
-			if (st)
-				return st;
+				h = wt__mix64(h ^ (uint32_t)e[k]);
+			h |= 1;
+			uint64_t *slot;
+			int found;
+			if ((st = wt__map_put(&seen, h, 0, &slot, &found)))
+				goto done;
+			if (!found) {
+				if ((st = WT_GROW(g, gcap, ng + 1, (size_t)1 << 34)))
+					goto done;
+				g[ng++] = (struct grp){h, i, j - i};
+			}
+			(*slot)++;
 		}
 		i = j;
 	}
-	return WT_OK;
+	for (size_t k = 0; k < ng; k++) {
+		for (size_t x = 0; x < g[k].len; x++)
+			tmp[x] = (uint32_t)e[g[k].start + x];
+		uint64_t w = *wt__map_get(&seen, g[k].h);
+		if ((st = pair_group(acc, tmp, g[k].len, order, lsh,
+				     w > UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)w)))
+			goto done;
+	}
+done:
+	wt__map_release(&seen);
+	wt__free(g);
+	return st;
 }
 
 static int cmp_score(const void *x, const void *y)

@@ -83,6 +83,19 @@ static void scan_string(struct scan *s, int keep, const char **raw, size_t *raw_
 	for (;;) {
 		/* Fast path: find the next quote or backslash. */
 		const unsigned char *q = s->p;
+		/* Eight bytes at a time: stop at a word holding '"', '\\' or a
+		 * control byte (the classic has-zero-byte tests). */
+		while (s->end - q >= 8) {
+			uint64_t w;
+			memcpy(&w, q, 8);
+			const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+			uint64_t xq = w ^ (ones * '"'), xb = w ^ (ones * '\\');
+			uint64_t hit = ((xq - ones) & ~xq) | ((xb - ones) & ~xb) |
+				       ((w - ones * 0x20) & ~w);
+			if (hit & high)
+				break;
+			q += 8;
+		}
 		while (q < s->end && *q != '"' && *q != '\\' && *q >= 0x20)
 			q++;
 		if (q >= s->end) {

@@ -78,8 +78,10 @@ static uint64_t finish_hash(const unsigned char *buf, size_t n)
 	return hash_final(h, n);
 }
 
-/* Hash of an ASCII word s[0..n): the bytes lowered by OR 0x20. */
-static inline uint64_t ascii_hash(const unsigned char *s, size_t n)
+/* Hash of an ASCII word s[0..n): the bytes lowered by OR 0x20.  `avail`
+ * bytes are readable from s (avail >= n): the last partial word is then
+ * one 8-byte load, masked, rather than a byte-sized memcpy. */
+static inline uint64_t ascii_hash(const unsigned char *s, size_t n, size_t avail)
 {
 	const uint64_t low = 0x2020202020202020ULL;
 	uint64_t h = 0;
@@ -91,8 +93,18 @@ static inline uint64_t ascii_hash(const unsigned char *s, size_t n)
 		memcpy(&w, s + i, 8);
 		h = hash_step(h, w | low);
 	}
-	if (i < n)
-		h = hash_step(h, load_n(s + i, n - i) | (low >> (8 * (8 - (n - i)))));
+	if (i < n) {
+		size_t r = n - i;
+		uint64_t w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (avail - i >= 8)
+			memcpy(&w, s + i, 8); /* the mask below keeps the first r */
+		else
+#endif
+			w = load_n(s + i, r);
+		uint64_t mask = ~0ULL >> (8 * (8 - r));
+		h = hash_step(h, (w | low) & mask);
+	}
 	return hash_final(h, n);
 }
 
@@ -138,6 +150,13 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 
 	while (i < len) {
 		unsigned char c = s[i];
+		if (!in_word && c < 0x80 && !ascii_word[c] && c != ']') {
+			/* Runs of ASCII spaces and punctuation between words. */
+			do
+				i++;
+			while (i < len && (c = s[i]) < 0x80 && !ascii_word[c] && c != ']');
+			continue;
+		}
 		if (c < 0x80) {
 			if (ascii_word[c]) {
 				if (!in_word) {
@@ -161,7 +180,7 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 						struct wt_token *t = &tv->v[tv->n++];
 						t->start = (uint32_t)i;
 						t->end = (uint32_t)j;
-						t->hash = ascii_hash(s + i, j - i);
+						t->hash = ascii_hash(s + i, j - i, len - i);
 						i = j;
 						continue;
 					}

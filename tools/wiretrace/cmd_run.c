@@ -24,6 +24,9 @@ static const char run_usage[] =
 	"  --shingle N           words per MinHash shingle (default 5)\n"
 	"  --perm N              MinHash slots (default 128)\n"
 	"  --bands N             LSH bands, dividing --perm (default 32)\n"
+	"  --seed N              tokens in an alignment seed (default 4)\n"
+	"  --min-passage N       fewest matched tokens in a passage (default 8)\n"
+	"  --max-gap N           tokens of edit bridged inside a passage (default 8)\n"
 	"  --max-candidates N    earlier articles aligned with each article (default 4)\n"
 	"  --link-min X          coverage linking two articles (default 0.3)\n"
 	"  --verbatim-min X      coverage of a verbatim copy (default 0.8)\n"
@@ -42,22 +45,46 @@ static int parse_frac(const char *s, double *out)
 	return 0;
 }
 
-static void print_num(FILE *out, double v)
+/* Writes an unsigned integer (printf is a tenth of the run's time here). */
+static void print_u64(FILE *out, unsigned long long v)
 {
-	char b[32];
-	snprintf(b, sizeof(b), "%.4f", v);
-	/* 0.5000 -> 0.5, 1.0000 -> 1 */
-	char *e = b + strlen(b);
-	while (e > b && e[-1] == '0')
-		*--e = 0;
-	if (e > b && e[-1] == '.')
-		*--e = 0;
-	fputs(b, out);
+	char b[24];
+	int n = 0;
+	do {
+		b[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		putc(b[--n], out);
 }
 
-static void str_field(FILE *out, const char *name, const char *v)
+/* Writes a share in [0, 1] with at most four decimals: 0.5, 1, 0.9412. */
+static void print_num(FILE *out, double v)
 {
-	fprintf(out, ",\"%s\":", name);
+	if (!(v > 0)) {
+		putc('0', out);
+		return;
+	}
+	unsigned long long x = (unsigned long long)(v * 10000 + 0.5);
+	print_u64(out, x / 10000);
+	unsigned f = (unsigned)(x % 10000);
+	if (!f)
+		return;
+	char d[5] = {(char)('0' + f / 1000), (char)('0' + f / 100 % 10),
+		     (char)('0' + f / 10 % 10), (char)('0' + f % 10), 0};
+	int n = 4;
+	while (d[n - 1] == '0')
+		d[--n] = 0;
+	putc('.', out);
+	fputs(d, out);
+}
+
+/* Writes ,"name":"value" (name a string literal). */
+#define str_field(out, name, v) str_field_((out), ",\"" name "\":", sizeof(name) + 3, (v))
+
+static void str_field_(FILE *out, const char *key, size_t keylen, const char *v)
+{
+	fwrite(key, 1, keylen, out);
 	cli_json_string(out, v, v ? strlen(v) : 0);
 }
 
@@ -107,8 +134,15 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 		fputs(",\"passages\":[", out);
 		for (size_t k = 0; k < al->n_passages; k++) {
 			const struct wt_passage *ps = &al->passages[k];
-			fprintf(out, "%s{\"a\":[%zu,%zu],\"b\":[%zu,%zu]}", k ? "," : "",
-				ps->a.start, ps->a.end, ps->b.start, ps->b.end);
+			fputs(k ? ",{\"a\":[" : "{\"a\":[", out);
+			print_u64(out, ps->a.start);
+			putc(',', out);
+			print_u64(out, ps->a.end);
+			fputs("],\"b\":[", out);
+			print_u64(out, ps->b.start);
+			putc(',', out);
+			print_u64(out, ps->b.end);
+			fputs("]}", out);
 		}
 		fputs("]}\n", out);
 	}
@@ -202,6 +236,15 @@ int cmd_run(int argc, char **argv)
 		} else if (!strcmp(a, "--bands")) {
 			NEED_LONG(1, 1024);
 			o.bands = (int)l;
+		} else if (!strcmp(a, "--seed")) {
+			NEED_LONG(2, 32);
+			o.seed_len = (int)l;
+		} else if (!strcmp(a, "--min-passage")) {
+			NEED_LONG(1, 10000);
+			o.min_passage = (int)l;
+		} else if (!strcmp(a, "--max-gap")) {
+			NEED_LONG(0, 1000);
+			o.max_gap = (int)l;
 		} else if (!strcmp(a, "--max-candidates")) {
 			NEED_LONG(1, 100000);
 			o.max_candidates = (int)l;
