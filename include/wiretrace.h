@@ -243,6 +243,11 @@ struct wt_alignment {
 	double jaccard;     /* exact Jaccard of the two shingle sets */
 	double coverage_a;  /* share of a's tokens inside aligned passages */
 	double coverage_b;
+	/* The same shares with each token weighted by its rarity in the
+	 * corpus, so that boilerplate ("Qtly div ... cts vs ... prior") counts
+	 * little and names and numbers much.  Equal to coverage_a and
+	 * coverage_b when there is no corpus (wt_align_texts). */
+	double informative_a, informative_b;
 	size_t n_passages;
 	struct wt_passage *passages; /* owned; free with wt_alignment_release */
 };
@@ -272,6 +277,7 @@ struct wt_article_result {
 struct wt_pair {
 	size_t a, b; /* a < b in reading order */
 	struct wt_alignment alignment;
+	int linked;  /* 1 when this pair links a and b into one family */
 };
 
 struct wt_result;

@@ -119,6 +119,7 @@ enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 				const struct wt_token *b, size_t m,
 				const struct wt_options *o,
 				struct wt__align_scratch *s, int want_jaccard,
+				const struct wt__weights *wts,
 				struct wt_alignment *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -231,6 +232,7 @@ enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 	struct wt_passage *ps = NULL;
 	size_t np = 0, pcap = 0;
 	size_t cov_a = 0, cov_b = 0;
+	double wcov_a = 0, wcov_b = 0;
 	size_t t = 0;
 	while (t < ntiles) {
 		struct run first = s->runs[t];
@@ -267,11 +269,28 @@ enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 		np++;
 		cov_a += a1 - a0;
 		cov_b += b1 - b0;
+		if (wts) {
+			for (size_t x = a0; x < a1; x++)
+				wcov_a += wt__weight(wts, a[x].hash);
+			for (size_t x = b0; x < b1; x++)
+				wcov_b += wt__weight(wts, b[x].hash);
+		}
 	}
 	out->passages = ps;
 	out->n_passages = np;
 	out->coverage_a = (double)cov_a / (double)n;
 	out->coverage_b = (double)cov_b / (double)m;
+	out->informative_a = out->coverage_a;
+	out->informative_b = out->coverage_b;
+	if (wts && np) {
+		double ta = 0, tb = 0;
+		for (size_t x = 0; x < n; x++)
+			ta += wt__weight(wts, a[x].hash);
+		for (size_t x = 0; x < m; x++)
+			tb += wt__weight(wts, b[x].hash);
+		out->informative_a = ta > 0 ? wcov_a / ta : 0;
+		out->informative_b = tb > 0 ? wcov_b / tb : 0;
+	}
 	return WT_OK;
 }
 
@@ -292,7 +311,7 @@ enum wt_status wt_align_texts(const char *a, size_t a_len, const char *b,
 	if (!st)
 		st = wt__tokenize(b, b_len, &tb);
 	if (!st)
-		st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, options, &s, 1, out);
+		st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, options, &s, 1, NULL, out);
 	wt__free(ta.v);
 	wt__free(tb.v);
 	wt__align_scratch_release(&s);

@@ -7,6 +7,24 @@
 #include "core/core.h"
 #include "text/text.h"
 
+/*
+ * Token weights from corpus counts: weight = 1 / (1 + count / k), where
+ * count is how often the token (by the top `bits` bits of its hash) occurs
+ * in the corpus.  k grows with the corpus, so a story copied a hundred
+ * times in a million articles keeps its weight while template words that
+ * recur in thousands of notices lose theirs.
+ */
+struct wt__weights {
+	const uint32_t *count; /* 1 << bits counters */
+	int bits;
+	double k;
+};
+
+static inline double wt__weight(const struct wt__weights *w, uint64_t hash)
+{
+	return 1.0 / (1.0 + w->count[hash >> (64 - w->bits)] / w->k);
+}
+
 /* Scratch memory reused across alignments by one thread. */
 struct wt__align_scratch {
 	uint64_t *gram_b;   /* seed hashes of b */
@@ -29,13 +47,16 @@ void wt__align_scratch_release(struct wt__align_scratch *s);
  * out->passages is allocated (wt_alignment_release); byte offsets come from
  * the tokens.  With want_jaccard, out->jaccard is the exact Jaccard of the
  * two shingle sets (a sort of each: O(n log n)); else it is left 0 for the
- * caller to fill.  Cost: O(n + m) plus the runs found.
+ * caller to fill.  With `weights`, out->informative_a and _b weigh each
+ * token by its rarity; without, they equal the plain coverages.
+ * Cost: O(n + m) plus the runs found.
  * @return WT_OK or WT_ERR_NOMEM.
  */
 enum wt_status wt__align_tokens(const struct wt_token *a, size_t n,
 				const struct wt_token *b, size_t m,
 				const struct wt_options *options,
 				struct wt__align_scratch *scratch,
-				int want_jaccard, struct wt_alignment *out);
+				int want_jaccard, const struct wt__weights *weights,
+				struct wt_alignment *out);
 
 #endif

@@ -64,6 +64,8 @@ struct job {
 	size_t n;
 	int winnow_w;
 	/* Exact text hashes claimed so far: lock-free open addressing. */
+	uint32_t **counts;     /* per worker: token occurrences by hash bits */
+	struct wt__weights weights;
 	_Atomic uint64_t *claim_keys;
 	_Atomic uint32_t *claim_vals; /* claimer index + 1, 0 while unset */
 	size_t claim_mask;
@@ -103,6 +105,7 @@ struct worker {
 };
 
 #define BATCH 64
+#define COUNT_BITS 20 /* token counters: 4 MiB per worker */
 
 static void *sketch_worker(void *arg)
 {
@@ -146,6 +149,9 @@ static void *sketch_worker(void *arg)
 				s->nfp = 0;
 				continue;
 			}
+			uint32_t *cnt = j->counts[w->id];
+			for (size_t t = 0; t < tv.n; t++)
+				cnt[tv.v[t].hash >> (64 - COUNT_BITS)]++;
 			size_t ns = wt__shingles(tv.v, tv.n, o->shingle, sh);
 			wt__minhash(sh, ns, o->num_perm, j->sigs + i * (size_t)o->num_perm);
 			size_t nf = wt__winnow(sh, ns, j->winnow_w, fp);
@@ -190,7 +196,8 @@ static void *align_worker(void *arg)
 			if (!st)
 				st = wt__tokenize(b->text, b->text_len, &tb);
 			if (!st)
-				st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, j->o, &scr, 0, &j->als[p]);
+				st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, j->o, &scr, 0, &j->weights,
+						      &j->als[p]);
 			if (!st) /* the MinHash estimate: exact sets cost a sort */
 				j->als[p].jaccard = wt__minhash_jaccard(
 					j->sigs + (size_t)c->a * j->o->num_perm,
@@ -313,6 +320,18 @@ static int cmp_hrow(const void *x, const void *y)
 	return p->ord < q->ord ? -1 : p->ord > q->ord;
 }
 
+/*
+ * The coverage that decides links and relations: the aligned share of the
+ * tokens, or of their corpus weight when that is lower.  Two notices built
+ * on one template share most words but not the names and numbers that make
+ * each one news; their weighted share is low, so they are not copies.
+ */
+static double decision_cov(const struct wt_alignment *al, int side_b)
+{
+	return side_b ? WT_MIN(al->coverage_b, al->informative_b)
+		      : WT_MIN(al->coverage_a, al->informative_a);
+}
+
 static enum wt_relation relation_of(const struct wt_options *o, double cov_self,
 				    double cov_source)
 {
@@ -363,6 +382,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	struct wt__cand *cands = NULL;
 	size_t ncands = 0;
 	struct wt_alignment *als = NULL;
+	uint32_t *counts = NULL;
 	if (!r || !sk || !sigs || !order || !active || !rep || !parent || !ok ||
 	    !hr || !fps || !nfp || !arenas) {
 		st = WT_ERR_NOMEM;
@@ -400,7 +420,26 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		st = WT_ERR_NOMEM;
 		goto fail;
 	}
-	st = run_workers(&job, nthreads, sketch_worker);
+	job.counts = wt__calloc((size_t)nthreads, sizeof(*job.counts));
+	for (int t = 0; job.counts && t < nthreads; t++)
+		if (!(job.counts[t] = wt__calloc((size_t)1 << COUNT_BITS, sizeof(uint32_t))))
+			st = WT_ERR_NOMEM;
+	if (!job.counts)
+		st = WT_ERR_NOMEM;
+	if (!st)
+		st = run_workers(&job, nthreads, sketch_worker);
+	if (job.counts) {
+		/* One table: worker 0's, with the others added in. */
+		for (int t = 1; t < nthreads; t++) {
+			for (size_t x = 0; job.counts[0] && job.counts[t] && x < ((size_t)1 << COUNT_BITS); x++)
+				job.counts[0][x] += job.counts[t][x];
+			wt__free(job.counts[t]);
+		}
+		counts = job.counts[0];
+		wt__free(job.counts);
+		job.counts = NULL;
+	}
+	job.weights = (struct wt__weights){counts, COUNT_BITS, WT_MAX(50.0, n / 200.0)};
 	wt__free((void *)job.claim_keys);
 	wt__free((void *)job.claim_vals);
 	if (st)
@@ -472,7 +511,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	for (size_t p = 0; p < ncands; p++) {
 		struct wt_alignment *al = &als[p];
 		int dup = rep[cands[p].a] == rep[cands[p].b];
-		if (dup || WT_MAX(al->coverage_a, al->coverage_b) >= o.link_min) {
+		if (dup || WT_MAX(decision_cov(al, 0), decision_cov(al, 1)) >= o.link_min) {
 			uf_union(parent, order, cands[p].a, cands[p].b);
 			r->stats.linked_pairs++;
 		}
@@ -492,7 +531,9 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	for (size_t p = 0; p < ncands; p++) {
 		int dup = rep[cands[p].a] == rep[cands[p].b];
 		if (als[p].n_passages || dup) {
-			r->pairs[r->npairs++] = (struct wt_pair){cands[p].a, cands[p].b, als[p]};
+			int linked = dup || WT_MAX(decision_cov(&als[p], 0),
+						   decision_cov(&als[p], 1)) >= o.link_min;
+			r->pairs[r->npairs++] = (struct wt_pair){cands[p].a, cands[p].b, als[p], linked};
 			memset(&als[p], 0, sizeof(als[p]));
 		} else {
 			wt_alignment_release(&als[p]);
@@ -512,7 +553,10 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		uint32_t a = WT_MIN(x, y), b = WT_MAX(x, y);
 		ps->a = (struct wt_span){sk[a].first, sk[a].last};
 		ps->b = (struct wt_span){sk[b].first, sk[b].last};
-		r->pairs[r->npairs++] = (struct wt_pair){a, b, {1.0, 1.0, 1.0, 1, ps}};
+		r->pairs[r->npairs++] = (struct wt_pair){
+			a, b, {.jaccard = 1.0, .coverage_a = 1.0, .coverage_b = 1.0,
+			       .informative_a = 1.0, .informative_b = 1.0,
+			       .n_passages = 1, .passages = ps}, 1};
 	}
 	qsort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
 
@@ -545,8 +589,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		/* later = the copy; earlier = its candidate source */
 		uint32_t later = order[x] > order[y] ? x : y;
 		uint32_t earlier = later == x ? y : x;
-		double cov_l = later == x ? pr->alignment.coverage_a : pr->alignment.coverage_b;
-		double cov_e = later == x ? pr->alignment.coverage_b : pr->alignment.coverage_a;
+		double cov_l = decision_cov(&pr->alignment, later != x);
+		double cov_e = decision_cov(&pr->alignment, later == x);
 		int dup = rep[x] == rep[y];
 		double score = dup ? 2.0 : cov_l + 1e-3 * cov_e;
 		if (!dup && WT_MAX(cov_l, cov_e) < o.link_min)
@@ -585,6 +629,7 @@ fail:
 		wt__free(arenas);
 	}
 	wt__free(cands);
+	wt__free(counts);
 	wt__free(sk);
 	wt__free(sigs);
 	wt__free(order);

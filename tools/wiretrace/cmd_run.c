@@ -117,10 +117,7 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 	for (size_t p = 0; p < np; p++) {
 		const struct wt_pair *pr = wt_result_pair(r, p);
 		const struct wt_alignment *al = &pr->alignment;
-		int linked = wt_result_article(r, pr->a)->family == wt_result_article(r, pr->b)->family &&
-			     (al->coverage_a >= o->link_min || al->coverage_b >= o->link_min ||
-			      al->jaccard >= 0.999);
-		if (pairs_mode == 1 && !linked)
+		if (pairs_mode == 1 && !pr->linked)
 			continue;
 		fputs("{\"type\":\"pair\"", out);
 		str_field(out, "a", wt_corpus_get(c, pr->a)->id);
