@@ -12,17 +12,17 @@
  * count is how often the token (by the top `bits` bits of its hash) occurs
  * in the corpus.  k grows with the corpus, so a story copied a hundred
  * times in a million articles keeps its weight while template words that
- * recur in thousands of notices lose theirs.
+ * recur in thousands of notices lose theirs.  The table holds the weights
+ * themselves, so a token costs one load.
  */
 struct wt__weights {
-	const uint32_t *count; /* 1 << bits counters */
+	const float *w; /* 1 << bits weights */
 	int bits;
-	double k;
 };
 
 static inline double wt__weight(const struct wt__weights *w, uint64_t hash)
 {
-	return 1.0 / (1.0 + w->count[hash >> (64 - w->bits)] / w->k);
+	return w->w[hash >> (64 - w->bits)];
 }
 
 /* Scratch memory reused across alignments by one thread. */

@@ -277,7 +277,12 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 			(*lsh_pairs)++;
 		if (fp >= 2)
 			(*fp_pairs)++;
-		double sc = WT_MAX((double)lsh / in->bands, contain);
+		/* The pair is ranked for its later article: how much of that one
+		 * the earlier article may hold (a short brief inside it holds
+		 * little, however fully the brief is contained). */
+		uint32_t later = in->order[a] > in->order[b] ? a : b;
+		double held = in->nfp[later] ? (double)fp / in->nfp[later] : 0;
+		double sc = WT_MAX((double)lsh / in->bands, WT_MIN(held, 1.0));
 		c[nc++] = (struct wt__cand){a, b, lsh, fp, (float)sc};
 	}
 	qsort(c, nc, sizeof(*c), cmp_score);

@@ -24,7 +24,7 @@ void wt_options_default(struct wt_options *o)
 	o->seed_len = 4;
 	o->min_passage = 8;
 	o->max_gap = 8;
-	o->max_candidates = 4;
+	o->max_candidates = 3;
 	o->link_min = 0.3;
 	o->verbatim_min = 0.8;
 	o->edited_min = 0.3;
@@ -46,6 +46,7 @@ struct sk {
 	uint32_t nfp;
 	uint32_t first, last; /* bytes from the first token to the last */
 	uint32_t same_as;     /* the article whose identical sketch this shares */
+	uint32_t raw_same_as; /* the first article with byte-identical text */
 	uint32_t *fp; /* in a worker's arena */
 };
 
@@ -105,6 +106,7 @@ struct worker {
 };
 
 #define BATCH 64
+#define RAW_SALT 0x5bd1e9955bd1e995ULL /* keeps raw and token hashes apart */
 #define COUNT_BITS 20 /* token counters: 4 MiB per worker */
 
 static void *sketch_worker(void *arg)
@@ -124,6 +126,14 @@ static void *sketch_worker(void *arg)
 		size_t hi = WT_MIN(j->n, lo + BATCH);
 		for (size_t i = lo; i < hi; i++) {
 			const struct wt_article *a = &j->corpus->arts[i];
+			/* A text identical byte for byte to one already claimed is
+			 * not even tokenized (xxHash runs at memory speed); its
+			 * sketch is copied once all workers are done. */
+			uint64_t raw = wt__hash(a->text, a->text_len) ^ RAW_SALT;
+			uint32_t raw_owner = claim_text(j, raw, (uint32_t)i);
+			j->sk[i].raw_same_as = raw_owner;
+			if (raw_owner != i)
+				continue;
 			enum wt_status st = wt__tokenize(a->text, a->text_len, &tv);
 			if (!st)
 				st = WT_GROW(sh, shcap, tv.n + 1, (size_t)UINT32_MAX);
@@ -409,7 +419,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	for (int t = 0; t < nthreads; t++)
 		wt__arena_init(&arenas[t]);
 	size_t ccap = 16;
-	while (ccap < 2 * n)
+	while (ccap < 4 * n) /* raw and token hashes */
 		ccap *= 2;
 	job.claim_keys = wt__calloc(ccap, sizeof(*job.claim_keys));
 	job.claim_vals = wt__calloc(ccap, sizeof(*job.claim_vals));
@@ -439,11 +449,25 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		wt__free(job.counts);
 		job.counts = NULL;
 	}
-	job.weights = (struct wt__weights){counts, COUNT_BITS, WT_MAX(50.0, n / 200.0)};
+	if (!st && counts) {
+		/* Weights overwrite the counts in place: same size, one pass. */
+		double k = WT_MAX(50.0, n / 200.0);
+		float *wt = (float *)(void *)counts;
+		for (size_t x = 0; x < ((size_t)1 << COUNT_BITS); x++)
+			wt[x] = (float)(1.0 / (1.0 + counts[x] / k));
+	}
+	job.weights = (struct wt__weights){(const float *)(void *)counts, COUNT_BITS};
 	wt__free((void *)job.claim_keys);
 	wt__free((void *)job.claim_vals);
 	if (st)
 		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t owner = sk[i].raw_same_as;
+		if (owner == i)
+			continue;
+		sk[i] = sk[owner]; /* the owner is final: it is no raw copy itself */
+		sk[i].raw_same_as = owner;
+	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t src = sk[i].same_as;
 		if (src == i)

@@ -27,7 +27,7 @@ static const char run_usage[] =
 	"  --seed N              tokens in an alignment seed (default 4)\n"
 	"  --min-passage N       fewest matched tokens in a passage (default 8)\n"
 	"  --max-gap N           tokens of edit bridged inside a passage (default 8)\n"
-	"  --max-candidates N    earlier articles aligned with each article (default 4)\n"
+	"  --max-candidates N    earlier articles aligned with each article (default 3)\n"
 	"  --link-min X          coverage linking two articles (default 0.3)\n"
 	"  --verbatim-min X      coverage of a verbatim copy (default 0.8)\n"
 	"  --edited-min X        coverage of an edited copy (default 0.3)\n"
