@@ -44,6 +44,7 @@ static inline uint32_t probe_at(int i, uint64_t attempt, int num_perm)
 }
 
 static uint16_t probe_tab[WT_MAX_PERM * PROBES];
+static uint32_t salt_tab[WT_MAX_PERM]; /* what a borrowed value is salted with */
 static _Atomic int probe_tab_perm;
 static pthread_mutex_t probe_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -56,9 +57,11 @@ static const uint16_t *probe_table(int num_perm)
 	const uint16_t *t = NULL;
 	pthread_mutex_lock(&probe_lock);
 	if (atomic_load(&probe_tab_perm) == 0) {
-		for (int i = 0; i < num_perm; i++)
+		for (int i = 0; i < num_perm; i++) {
 			for (int a = 0; a < PROBES; a++)
 				probe_tab[i * PROBES + a] = (uint16_t)probe_at(i, (uint64_t)a + 1, num_perm);
+			salt_tab[i] = (uint32_t)wt__mix64((uint64_t)i + 1);
+		}
 		atomic_store(&probe_tab_perm, num_perm);
 	}
 	if (atomic_load(&probe_tab_perm) == num_perm)
@@ -79,9 +82,8 @@ void wt__minhash(const uint64_t *sh, size_t n, int num_perm, uint32_t *sig)
 	for (size_t i = 0; i < n; i++) {
 		uint64_t h = sh[i];
 		uint32_t bin = (uint32_t)(((h >> 32) * (uint64_t)num_perm) >> 32);
-		uint32_t v = (uint32_t)h;
-		if (v < sig[bin])
-			sig[bin] = v;
+		uint32_t v = (uint32_t)h, cur = sig[bin];
+		sig[bin] = v < cur ? v : cur; /* branch-free: the order is random */
 		filled[bin] = 1;
 	}
 	if (n == 0)
@@ -105,7 +107,7 @@ void wt__minhash(const uint64_t *sh, size_t n, int num_perm, uint32_t *sig)
 		}
 		for (uint64_t attempt = PROBES + 1; j < 0; attempt++)
 			j = filled[probe_at(i, attempt, num_perm)] ? (int)probe_at(i, attempt, num_perm) : -1;
-		sig[i] = sig[j] ^ (uint32_t)wt__mix64((uint64_t)i + 1);
+		sig[i] = sig[j] ^ (probe ? salt_tab[i] : (uint32_t)wt__mix64((uint64_t)i + 1));
 	}
 }
 

@@ -30,6 +30,56 @@ static const unsigned char ascii_word[256] = {
 	['Y'] = 1, ['Z'] = 1,
 };
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bit k set when byte k of the 16 is an ASCII letter or digit. */
+static inline unsigned alnum16(__m128i c)
+{
+	__m128i lo = _mm_or_si128(c, _mm_set1_epi8(0x20));
+	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+				       _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
+				      _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+}
+#endif
+
+/* @return the first index from j on that is not an ASCII letter or digit. */
+static inline size_t word_end(const unsigned char *s, size_t j, size_t len)
+{
+#ifdef __SSE2__
+	while (j + 16 <= len) {
+		unsigned m = alnum16(_mm_loadu_si128((const __m128i *)(const void *)(s + j)));
+		if (m != 0xFFFF)
+			return j + (size_t)__builtin_ctz(~m);
+		j += 16;
+	}
+#endif
+	while (j < len && ascii_word[s[j]])
+		j++;
+	return j;
+}
+
+/* @return the first index from i on holding a letter or digit, a byte of a
+ * non-ASCII character, or ']' (a Markdown link may follow). */
+static inline size_t sep_end(const unsigned char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	while (i + 16 <= len) {
+		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned stop = alnum16(c) | (unsigned)_mm_movemask_epi8(c) |
+				(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_set1_epi8(']')));
+		if (stop)
+			return i + (size_t)__builtin_ctz(stop);
+		i += 16;
+	}
+#endif
+	while (i < len && s[i] < 0x80 && !ascii_word[s[i]] && s[i] != ']')
+		i++;
+	return i;
+}
+
 static inline int is_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
@@ -152,9 +202,7 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 		unsigned char c = s[i];
 		if (!in_word && c < 0x80 && !ascii_word[c] && c != ']') {
 			/* Runs of ASCII spaces and punctuation between words. */
-			do
-				i++;
-			while (i < len && (c = s[i]) < 0x80 && !ascii_word[c] && c != ']');
+			i = sep_end(s, i + 1, len);
 			continue;
 		}
 		if (c < 0x80) {
@@ -164,8 +212,7 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 					 * when nothing non-ASCII follows it. */
 					size_t j = i + 1;
 					for (;;) {
-						while (j < len && ascii_word[s[j]])
-							j++;
+						j = word_end(s, j, len);
 						if (j + 1 < len && (s[j] == ',' || s[j] == '.') &&
 						    is_digit(s[j - 1]) && is_digit(s[j + 1])) {
 							j++;

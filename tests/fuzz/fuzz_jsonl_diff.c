@@ -10,7 +10,8 @@
  * parses an array), the reader must reject it as malformed JSON.
  *
  * Lines where the two are allowed to differ are left out: invalid UTF-8
- * (the reader repairs it, jansson refuses it), a leading byte order mark,
+ * (the reader repairs it, jansson refuses it), raw NUL bytes, a leading
+ * byte order mark,
  * lone surrogate escapes (the reader writes U+FFFD, jansson refuses them),
  * numbers jansson cannot hold, duplicate keys (jansson keeps the last, the
  * reader the first), nesting deeper than the reader's limit of 64.  "\u0000"
@@ -186,7 +187,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < len; i++)
 		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
 			blank = 0;
-	if (blank || !fuzz_utf8_valid(line, len, 1) ||
+	/* Raw NUL bytes are left out too: the reader skips such an input as
+	 * binary, while jansson 2.14 was seen to accept `{"text":-0<NUL>}`. */
+	if (blank || !fuzz_utf8_valid(line, len, 0) ||
 	    (len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)))
 		return 0;
 
