@@ -86,7 +86,10 @@ fuzz:
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libwiretrace.a
 	clang $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/libwiretrace.a $(LDLIBS_ALL)
 
-bench: all
+$(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libwiretrace.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libwiretrace.a $(LDLIBS_ALL) $(LDFLAGS)
+
+bench: all $(BUILD)/bench_stages
 	@sh bench/run.sh
 
 install: all

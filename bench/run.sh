@@ -69,3 +69,7 @@ printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "wiretrace run (all cores
 printf "peak RSS (run -j1): %d KB, %.0f bytes per article (input text %.0f bytes per article)\n" \
 	"$RSS" "$(echo "$RSS * 1024 / $ARTS" | bc -l)" "$(echo "$BYTES / $ARTS" | bc -l)"
 echo "stats: $STATS"
+if [ -x ./build/bench_stages ]; then
+	echo "sketching steps on this input's distinct texts (build/bench_stages):"
+	./build/bench_stages "$IN" | sed 's/^/  /'
+fi

@@ -188,41 +188,36 @@ static void scan_string(struct scan *s, int keep, const char **raw, size_t *raw_
 
 static void scan_value(struct scan *s, int depth);
 
+/* One or more digits at p: @return the byte after them, or NULL (reported). */
+static const unsigned char *need_digits(struct scan *s, const unsigned char *p)
+{
+	if (p >= s->end || !(*p >= '0' && *p <= '9')) {
+		s->p = p;
+		fail(s, "bad number");
+		return NULL;
+	}
+	while (p < s->end && *p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
 static void scan_number(struct scan *s)
 {
 	const unsigned char *p = s->p;
 	if (p < s->end && *p == '-')
 		p++;
-	if (p >= s->end || !(*p >= '0' && *p <= '9')) {
-		fail(s, "bad number");
+	if (p < s->end && *p == '0')
+		p++; /* no leading zeros: "0" stands alone */
+	else if (!(p = need_digits(s, p)))
 		return;
-	}
-	if (*p == '0')
-		p++;
-	else
-		while (p < s->end && *p >= '0' && *p <= '9')
-			p++;
-	if (p < s->end && *p == '.') {
-		p++;
-		if (p >= s->end || !(*p >= '0' && *p <= '9')) {
-			s->p = p;
-			fail(s, "bad number");
-			return;
-		}
-		while (p < s->end && *p >= '0' && *p <= '9')
-			p++;
-	}
+	if (p < s->end && *p == '.' && !(p = need_digits(s, p + 1)))
+		return;
 	if (p < s->end && (*p == 'e' || *p == 'E')) {
 		p++;
 		if (p < s->end && (*p == '+' || *p == '-'))
 			p++;
-		if (p >= s->end || !(*p >= '0' && *p <= '9')) {
-			s->p = p;
-			fail(s, "bad number");
+		if (!(p = need_digits(s, p)))
 			return;
-		}
-		while (p < s->end && *p >= '0' && *p <= '9')
-			p++;
 	}
 	s->p = p;
 }
