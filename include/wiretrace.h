@@ -261,6 +261,25 @@ enum wt_status wt_align_texts(const char *a, size_t a_len, const char *b,
 			      size_t b_len, const struct wt_options *options,
 			      struct wt_alignment *out);
 
+/* One step of a word-level edit script. */
+enum wt_edit_op { WT_EDIT_SAME, WT_EDIT_DELETE, WT_EDIT_INSERT };
+struct wt_edit {
+	enum wt_edit_op op;
+	struct wt_span a; /* the words in a (empty for an insertion) */
+	struct wt_span b; /* the words in b (empty for a deletion) */
+};
+
+/*
+ * Word-level differences between two short texts (typically the two sides
+ * of one passage): runs of equal words, words only in a (deleted) and
+ * words only in b (inserted), in order, as byte ranges of each text; words
+ * compare after normalization.  A longest common subsequence of the words,
+ * so texts are capped at 4096 words each (WT_ERR_LIMIT beyond).
+ * *out is allocated (wt_free).  @return WT_OK, WT_ERR_NOMEM, WT_ERR_LIMIT.
+ */
+enum wt_status wt_word_diff(const char *a, size_t a_len, const char *b,
+			    size_t b_len, struct wt_edit **out, size_t *count);
+
 /* Frees the passages of an alignment and zeroes it. */
 void wt_alignment_release(struct wt_alignment *alignment);
 

@@ -465,6 +465,63 @@ static void test_short_and_empty(void **state)
 	wt_alignment_release(&al);
 }
 
+/* Returns the text of one side of an edit as a string (static buffer). */
+static const char *edit_text(const char *t, struct wt_span sp)
+{
+	static char buf[256];
+	snprintf(buf, sizeof(buf), "%.*s", (int)(sp.end - sp.start), t + sp.start);
+	return buf;
+}
+
+/* A changed number and a reworded phrase come out as delete/insert pairs
+ * at the right words; case and curly quotes are not edits. */
+static void test_word_diff_changes(void **state)
+{
+	(void)state;
+	const char *a = "Officials said 12,400 passengers \u201cpaid out of pocket\u201d for hotels.";
+	const char *b = "officials said 14,200 passengers \"paid themselves\" for hotels.";
+	struct wt_edit *e;
+	size_t n;
+	assert_int_equal(wt_word_diff(a, strlen(a), b, strlen(b), &e, &n), WT_OK);
+	/* same(officials said) del(12,400) ins(14,200) same(passengers paid)
+	 * del(out of pocket) ins(themselves) same(for hotels) */
+	assert_int_equal(n, 7);
+	assert_int_equal(e[0].op, WT_EDIT_SAME);
+	assert_int_equal(e[1].op, WT_EDIT_DELETE);
+	assert_string_equal(edit_text(a, e[1].a), "12,400");
+	assert_int_equal(e[2].op, WT_EDIT_INSERT);
+	assert_string_equal(edit_text(b, e[2].b), "14,200");
+	assert_int_equal(e[3].op, WT_EDIT_SAME);
+	assert_int_equal(e[4].op, WT_EDIT_DELETE);
+	assert_string_equal(edit_text(a, e[4].a), "out of pocket");
+	assert_int_equal(e[5].op, WT_EDIT_INSERT);
+	assert_string_equal(edit_text(b, e[5].b), "themselves");
+	assert_int_equal(e[6].op, WT_EDIT_SAME);
+	assert_string_equal(edit_text(a, e[6].a), "for hotels");
+	wt_free(e);
+}
+
+/* Identical words give one SAME edit; an elided quotation is a deletion. */
+static void test_word_diff_same_and_elided(void **state)
+{
+	(void)state;
+	const char *a = "The court said the airline had planned the cancellations in the office.";
+	struct wt_edit *e;
+	size_t n;
+	assert_int_equal(wt_word_diff(a, strlen(a), a, strlen(a), &e, &n), WT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].op, WT_EDIT_SAME);
+	assert_int_equal(e[0].a.start, 0);
+	assert_int_equal(e[0].a.end, strlen(a) - 1);
+	wt_free(e);
+	const char *b = "The court said the airline had planned ... in the office.";
+	assert_int_equal(wt_word_diff(a, strlen(a), b, strlen(b), &e, &n), WT_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(e[1].op, WT_EDIT_DELETE);
+	assert_string_equal(edit_text(a, e[1].a), "the cancellations");
+	wt_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -477,6 +534,8 @@ int main(void)
 		cmocka_unit_test(test_retyped_copy),
 		cmocka_unit_test(test_unrelated),
 		cmocka_unit_test(test_short_and_empty),
+		cmocka_unit_test(test_word_diff_changes),
+		cmocka_unit_test(test_word_diff_same_and_elided),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

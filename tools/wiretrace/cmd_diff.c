@@ -13,8 +13,8 @@ static const char diff_usage[] =
 	"Aligns two articles (text files with optional headers, or one-record\n"
 	"JSON Lines files) and shows the passages of A found in B, with byte\n"
 	"offsets into each text, the coverage of each side and their Jaccard\n"
-	"similarity.  Where a passage differs between the two, both versions\n"
-	"are shown.\n";
+	"similarity.  Where a passage differs between the two, its words are\n"
+	"marked as [-only in A-] and {+only in B+}.\n";
 
 /* Reads one article from `path` into its own corpus. */
 static int load_one(const char *path, struct wt_corpus **out)
@@ -36,12 +36,11 @@ static int load_one(const char *path, struct wt_corpus **out)
 	return EXIT_OK;
 }
 
-/* Prints a span of text on one indented line, spaces collapsed. */
-static void print_span(const char *label, const char *t, struct wt_span s)
+/* Prints t[from, to) with runs of spaces and line breaks as one space. */
+static void put_text(const char *t, size_t from, size_t to)
 {
-	printf("  %s ", label);
 	int sp = 0;
-	for (size_t i = s.start; i < s.end; i++) {
+	for (size_t i = from; i < to; i++) {
 		char ch = t[i];
 		if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
 			sp = 1;
@@ -52,7 +51,52 @@ static void print_span(const char *label, const char *t, struct wt_span s)
 		sp = 0;
 		putchar(ch);
 	}
+	if (sp)
+		putchar(' ');
+}
+
+/* Prints a span of text on one indented line. */
+static void print_span(const char *label, const char *t, struct wt_span s)
+{
+	printf("  %s ", label);
+	put_text(t, s.start, s.end);
 	putchar('\n');
+}
+
+/*
+ * Prints an edited passage as a's text with word-level changes marked the
+ * way `git diff --word-diff` does: [-only in a-] {+only in b+}.
+ * @return 0, or -1 when the passage is too long to diff word by word.
+ */
+static int print_word_diff(const char *ta, struct wt_span pa, const char *tb,
+			   struct wt_span pb)
+{
+	struct wt_edit *e;
+	size_t n;
+	if (wt_word_diff(ta + pa.start, pa.end - pa.start, tb + pb.start, pb.end - pb.start,
+			 &e, &n))
+		return -1;
+	const char *a = ta + pa.start, *b = tb + pb.start;
+	size_t pos = 0;
+	printf("  ~ ");
+	for (size_t k = 0; k < n; k++) {
+		if (e[k].op == WT_EDIT_INSERT) {
+			fputs(k ? " {+" : "{+", stdout);
+			put_text(b, e[k].b.start, e[k].b.end);
+			fputs("+}", stdout);
+			continue;
+		}
+		put_text(a, pos, e[k].a.start);
+		if (e[k].op == WT_EDIT_DELETE)
+			fputs("[-", stdout);
+		put_text(a, e[k].a.start, e[k].a.end);
+		if (e[k].op == WT_EDIT_DELETE)
+			fputs("-]", stdout);
+		pos = e[k].a.end;
+	}
+	putchar('\n');
+	wt_free(e);
+	return 0;
 }
 
 static int same_words(const char *ta, struct wt_span a, const char *tb, struct wt_span b)
@@ -69,6 +113,34 @@ static int same_words(const char *ta, struct wt_span a, const char *tb, struct w
 	wt_free(x);
 	wt_free(y);
 	return same;
+}
+
+/* Writes ,"edits":[...]: the words deleted from and inserted into the
+ * passage, with byte offsets into each whole text. */
+static void print_json_edits(const char *ta, struct wt_span pa, const char *tb,
+			     struct wt_span pb)
+{
+	struct wt_edit *e;
+	size_t n;
+	if (wt_word_diff(ta + pa.start, pa.end - pa.start, tb + pb.start, pb.end - pb.start,
+			 &e, &n))
+		return;
+	printf(",\"edits\":[");
+	int first = 1;
+	for (size_t k = 0; k < n; k++) {
+		if (e[k].op == WT_EDIT_SAME)
+			continue;
+		int del = e[k].op == WT_EDIT_DELETE;
+		struct wt_span sp = del ? e[k].a : e[k].b;
+		size_t base = del ? pa.start : pb.start;
+		printf("%s{\"op\":\"%s\",\"%s\":[%zu,%zu],\"text\":", first ? "" : ",",
+		       del ? "delete" : "insert", del ? "a" : "b", base + sp.start, base + sp.end);
+		cli_json_string(stdout, (del ? ta : tb) + base + sp.start, sp.end - sp.start);
+		putchar('}');
+		first = 0;
+	}
+	putchar(']');
+	wt_free(e);
 }
 
 int cmd_diff(int argc, char **argv)
@@ -132,6 +204,7 @@ int cmd_diff(int argc, char **argv)
 			cli_json_string(stdout, a->text + p->a.start, p->a.end - p->a.start);
 			printf(",\"text_b\":");
 			cli_json_string(stdout, b->text + p->b.start, p->b.end - p->b.start);
+			print_json_edits(a->text, p->a, b->text, p->b);
 			printf("}");
 		}
 		printf("]}\n");
@@ -145,9 +218,10 @@ int cmd_diff(int argc, char **argv)
 			int same = same_words(a->text, p->a, b->text, p->b);
 			printf("\npassage %zu: a[%zu,%zu) b[%zu,%zu)%s\n", k + 1, p->a.start,
 			       p->a.end, p->b.start, p->b.end, same ? ", same words" : ", edited");
-			print_span(same ? "a=b:" : "a:", a->text, p->a);
-			if (!same)
-				print_span("b:", b->text, p->b);
+			if (same)
+				print_span("a=b:", a->text, p->a);
+			else if (print_word_diff(a->text, p->a, b->text, p->b))
+				print_span("a:", a->text, p->a), print_span("b:", b->text, p->b);
 		}
 	}
 	wt_alignment_release(&al);
