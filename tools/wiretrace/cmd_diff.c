@@ -81,9 +81,19 @@ static int print_word_diff(const char *ta, struct wt_span pa, const char *tb,
 	printf("  ~ ");
 	for (size_t k = 0; k < n; k++) {
 		if (e[k].op == WT_EDIT_INSERT) {
-			fputs(k ? " {+" : "{+", stdout);
+			/* New words go just before a's next word, after the
+			 * punctuation and space in front of it. */
+			size_t next = pos;
+			for (size_t q = k + 1; q < n; q++)
+				if (e[q].op != WT_EDIT_INSERT) {
+					next = e[q].a.start;
+					break;
+				}
+			put_text(a, pos, next);
+			pos = next;
+			fputs("{+", stdout);
 			put_text(b, e[k].b.start, e[k].b.end);
-			fputs("+}", stdout);
+			fputs(next > 0 && k + 1 < n ? "+} " : "+}", stdout);
 			continue;
 		}
 		put_text(a, pos, e[k].a.start);
