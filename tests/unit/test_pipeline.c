@@ -1,0 +1,303 @@
+/*
+ * test_pipeline.c - the whole batch pipeline (wt_analyze) on small corpora
+ * built in the test: exact duplicates, verbatim and edited copies, a short
+ * reprint of a long story found through containment although its Jaccard
+ * similarity is far below what LSH catches, unrelated articles left alone,
+ * sources pointing to earlier articles, and the same result for any number
+ * of threads.
+ */
+#include "helpers.h"
+
+/* A deterministic generator of plausible news sentences, so that long
+ * articles can be built without shipping any text. */
+static const char *const subjects[] = {
+	"The regional council", "Port authorities", "The health ministry",
+	"Local police", "The transport union", "Energy regulators",
+	"The city's mayor", "Fire officials", "A court spokesman",
+	"The education board", "Farm groups", "The national weather service"};
+static const char *const verbs[] = {
+	"said on Tuesday that", "confirmed late on Monday that",
+	"warned in a statement that", "told reporters that",
+	"announced on Friday that", "said in a report that"};
+static const char *const objects[] = {
+	"%u homes in the %s district had lost power after the storm",
+	"repairs to the %s bridge would cost about %u million euros",
+	"%u workers at the %s plant would be moved to shorter hours",
+	"the %s line would stay closed for at least %u days",
+	"inspectors had found %u faults at the %s depot",
+	"a new clinic in %s would open with %u beds next spring",
+	"the %s reservoir stood at %u percent of its capacity",
+	"%u families in %s had asked for emergency housing"};
+static const char *const places[] = {
+	"northern", "Riverside", "Eastgate", "harbour", "Old Town", "Millbrook",
+	"Westfield", "Kingsway", "lakeside", "Brookvale", "central", "Highfield"};
+
+/* Another beat, for the unrelated articles: match reports. */
+static const char *const teams[] = {
+	"Millbrook Rovers", "Eastgate United", "Highfield Athletic", "Kingsway Town",
+	"Brookvale City", "Westfield Albion", "Riverside Wanderers", "Lakeside FC"};
+static const char *const plays[] = {
+	"came from behind to beat", "held on for a draw against",
+	"were knocked out of the cup by", "scored twice late on against",
+	"lost their unbeaten home record to", "needed extra time to see off"};
+static const char *const details[] = {
+	"in front of %u fans", "with a header in the %uth minute",
+	"despite having %u shots on target", "after a %u-minute delay for rain",
+	"ending a run of %u games without a win", "with %u players out injured"};
+
+static unsigned rnd(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return (*s >> 8) & 0xFFFFFF;
+}
+
+/* Appends sentences to buf until it holds at least `words` words. */
+static void make_article(char *buf, size_t cap, unsigned seed, int words)
+{
+	size_t len = 0;
+	int w = 0;
+	buf[0] = 0;
+	while (w < words && len + 300 < cap) {
+		char obj[200];
+		const char *o = objects[rnd(&seed) % 8];
+		if (strstr(o, "%u") < strstr(o, "%s"))
+			snprintf(obj, sizeof(obj), o, rnd(&seed) % 9000 + 12, places[rnd(&seed) % 12]);
+		else
+			snprintf(obj, sizeof(obj), o, places[rnd(&seed) % 12], rnd(&seed) % 900 + 3);
+		len += (size_t)snprintf(buf + len, cap - len, "%s %s %s. ",
+					subjects[rnd(&seed) % 12], verbs[rnd(&seed) % 6], obj);
+		w = 0;
+		for (size_t i = 0; i < len; i++)
+			w += buf[i] == ' ';
+	}
+}
+
+/* A match report of at least `words` words. */
+static void make_report(char *buf, size_t cap, unsigned seed, int words)
+{
+	size_t len = 0;
+	int w = 0;
+	buf[0] = 0;
+	while (w < words && len + 300 < cap) {
+		char d[100];
+		snprintf(d, sizeof(d), details[rnd(&seed) % 6], rnd(&seed) % 40000 + 2);
+		len += (size_t)snprintf(buf + len, cap - len, "%s %s %s %s. ",
+					teams[rnd(&seed) % 8], plays[rnd(&seed) % 6],
+					teams[rnd(&seed) % 8], d);
+		w = 0;
+		for (size_t i = 0; i < len; i++)
+			w += buf[i] == ' ';
+	}
+}
+
+static void add(struct wt_corpus *c, const char *id, const char *date, const char *text)
+{
+	struct wt_article a = {0};
+	a.id = id;
+	a.date = date;
+	a.text = text;
+	a.text_len = strlen(text);
+	a.time = WT_TIME_UNKNOWN;
+	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
+}
+
+static size_t index_of(const struct wt_corpus *c, const char *id)
+{
+	for (size_t i = 0; i < wt_corpus_count(c); i++)
+		if (!strcmp(wt_corpus_get(c, i)->id, id))
+			return i;
+	fail_msg("no article '%s'", id);
+	return 0;
+}
+
+static const struct wt_pair *find_pair(const struct wt_result *r, size_t x, size_t y)
+{
+	for (size_t p = 0; p < wt_result_pair_count(r); p++) {
+		const struct wt_pair *pr = wt_result_pair(r, p);
+		if ((pr->a == x && pr->b == y) || (pr->a == y && pr->b == x))
+			return pr;
+	}
+	return NULL;
+}
+
+static char long_story[16384], brief[4096], edited[20000], filler[40][4096];
+
+/* Builds the test corpus: a 900-word story, a 150-word reprint of its
+ * start, a duplicate differing in case and quotes, an edited copy with an
+ * added paragraph and one changed word, and 40 match reports. */
+static struct wt_corpus *build(void)
+{
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	make_article(long_story, sizeof(long_story), 7, 900);
+	/* the brief: the first ~150 words, cut at a sentence end */
+	size_t w = 0, cut = 0;
+	for (size_t i = 0; long_story[i]; i++) {
+		w += long_story[i] == ' ';
+		if (long_story[i] == '.' && w >= 150) {
+			cut = i + 1;
+			break;
+		}
+	}
+	memcpy(brief, long_story, cut);
+	brief[cut] = 0;
+	/* the edited copy: a 300-word paragraph of its own in front, the
+	 * story's last third dropped, one word changed */
+	char added[4096];
+	make_article(added, sizeof(added), 999, 300);
+	size_t two_thirds = strlen(long_story) * 2 / 3;
+	while (two_thirds && long_story[two_thirds - 1] != '.')
+		two_thirds--;
+	snprintf(edited, sizeof(edited), "%s\n\n%.*s", added, (int)two_thirds, long_story);
+	char *dot = strstr(edited + strlen(added) + 400, ". ");
+	assert_non_null(dot);
+	memcpy(dot + 2, "Nobody", 6); /* a changed word */
+	add(c, "wire", "2026-04-01T08:00:00Z", long_story);
+	for (int k = 0; k < 40; k++) {
+		char id[16];
+		make_report(filler[k], sizeof(filler[k]), 1000 + (unsigned)k * 77, 250);
+		snprintf(id, sizeof(id), "other-%02d", k);
+		add(c, id, "2026-04-01T09:00:00Z", filler[k]);
+	}
+	add(c, "brief", "2026-04-01T10:00:00Z", brief);
+	add(c, "edited", "2026-04-01T11:00:00Z", edited);
+	/* the same words in upper case: a duplicate after cleaning */
+	static char upper[16384];
+	for (size_t i = 0; long_story[i]; i++)
+		upper[i] = (char)(long_story[i] >= 'a' && long_story[i] <= 'z' ? long_story[i] - 32 : long_story[i]);
+	add(c, "shouting", "2026-04-01T12:00:00Z", upper);
+	return c;
+}
+
+static void test_relations(void **state)
+{
+	(void)state;
+	struct wt_corpus *c = build();
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	size_t wire = index_of(c, "wire"), br = index_of(c, "brief"), ed = index_of(c, "edited"),
+	       sh = index_of(c, "shouting");
+	const struct wt_article_result *a;
+
+	a = wt_result_article(r, wire);
+	assert_int_equal(a->relation, WT_REL_ORIGINAL);
+	assert_int_equal(a->source, WT_NONE);
+	assert_int_equal(a->family, wire);
+
+	a = wt_result_article(r, br);
+	assert_int_equal(a->source, wire);
+	assert_int_equal(a->family, wire);
+	assert_int_equal(a->relation, WT_REL_VERBATIM);
+	assert_true(a->coverage > 0.95);
+
+	a = wt_result_article(r, ed);
+	assert_int_equal(a->family, wire);
+	assert_int_equal(a->relation, WT_REL_EDITED);
+	assert_true(a->coverage > 0.45 && a->coverage < 0.8);
+
+	a = wt_result_article(r, sh);
+	assert_int_equal(a->relation, WT_REL_DUPLICATE);
+	assert_int_equal(a->source, wire);
+	assert_true(a->coverage == 1.0);
+
+	/* Match reports share phrases with each other, never with the story. */
+	for (int k = 0; k < 40; k++) {
+		char id[16];
+		snprintf(id, sizeof(id), "other-%02d", k);
+		size_t i = index_of(c, id);
+		assert_int_not_equal(wt_result_article(r, i)->family, wire);
+	}
+
+	/* The brief's pair: all of the brief, a sixth of the story. */
+	const struct wt_pair *p = find_pair(r, wire, br);
+	assert_non_null(p);
+	double cov_brief = p->a == br ? p->alignment.coverage_a : p->alignment.coverage_b;
+	double cov_wire = p->a == br ? p->alignment.coverage_b : p->alignment.coverage_a;
+	assert_true(cov_brief > 0.95);
+	assert_true(cov_wire > 0.1 && cov_wire < 0.25);
+	assert_true(p->linked);
+	/* Its passage starts at the start of both texts. */
+	assert_true(p->alignment.n_passages >= 1);
+	assert_int_equal(p->alignment.passages[0].a.start, 0);
+	assert_int_equal(p->alignment.passages[0].b.start, 0);
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
+/* The brief is far below any LSH threshold: the containment path found it. */
+static void test_containment_not_jaccard(void **state)
+{
+	(void)state;
+	struct wt_corpus *c = build();
+	struct wt_alignment al;
+	assert_int_equal(wt_align_texts(long_story, strlen(long_story), brief, strlen(brief), NULL, &al),
+			 WT_OK);
+	assert_true(al.jaccard < 0.25); /* LSH at 32 bands x 4 rows: ~0.42 */
+	assert_true(al.coverage_b > 0.95);
+	wt_alignment_release(&al);
+	wt_corpus_free(c);
+}
+
+/* One thread or four: the same families, sources, relations and pairs. */
+static void test_threads_same_result(void **state)
+{
+	(void)state;
+	struct wt_corpus *c = build();
+	struct wt_options o1, o4;
+	wt_options_default(&o1);
+	wt_options_default(&o4);
+	o1.threads = 1;
+	o4.threads = 4;
+	struct wt_result *r1, *r4;
+	assert_int_equal(wt_analyze(c, &o1, &r1), WT_OK);
+	assert_int_equal(wt_analyze(c, &o4, &r4), WT_OK);
+	for (size_t i = 0; i < wt_corpus_count(c); i++) {
+		const struct wt_article_result *x = wt_result_article(r1, i), *y = wt_result_article(r4, i);
+		assert_int_equal(x->family, y->family);
+		assert_int_equal(x->source, y->source);
+		assert_int_equal(x->relation, y->relation);
+		assert_true(x->coverage == y->coverage);
+	}
+	assert_int_equal(wt_result_pair_count(r1), wt_result_pair_count(r4));
+	for (size_t p = 0; p < wt_result_pair_count(r1); p++) {
+		const struct wt_pair *x = wt_result_pair(r1, p), *y = wt_result_pair(r4, p);
+		assert_int_equal(x->a, y->a);
+		assert_int_equal(x->b, y->b);
+		assert_int_equal(x->alignment.n_passages, y->alignment.n_passages);
+	}
+	wt_result_free(r1);
+	wt_result_free(r4);
+	wt_corpus_free(c);
+}
+
+/* Bad options are refused, not guessed around. */
+static void test_bad_options(void **state)
+{
+	(void)state;
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	struct wt_options o;
+	wt_options_default(&o);
+	o.bands = 30; /* does not divide 128 */
+	struct wt_result *r = NULL;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_ERR_INVALID);
+	assert_null(r);
+	wt_options_default(&o);
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK); /* an empty corpus is fine */
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_relations),
+		cmocka_unit_test(test_containment_not_jaccard),
+		cmocka_unit_test(test_threads_same_result),
+		cmocka_unit_test(test_bad_options),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
