@@ -176,19 +176,19 @@ done:
 	return st;
 }
 
-static int cmp_score(const void *x, const void *y)
+static int cmp_ab(const void *x, const void *y)
 {
 	const struct wt__cand *p = x, *q = y;
-	if (p->score != q->score)
-		return p->score > q->score ? -1 : 1;
 	if (p->a != q->a)
 		return p->a < q->a ? -1 : 1;
 	return p->b < q->b ? -1 : p->b > q->b;
 }
 
-static int cmp_ab(const void *x, const void *y)
+static int cmp_score(const void *x, const void *y)
 {
 	const struct wt__cand *p = x, *q = y;
+	if (p->score != q->score)
+		return p->score > q->score ? -1 : 1;
 	if (p->a != q->a)
 		return p->a < q->a ? -1 : 1;
 	return p->b < q->b ? -1 : p->b > q->b;
@@ -285,17 +285,41 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		double sc = WT_MAX((double)lsh / in->bands, WT_MIN(held, 1.0));
 		c[nc++] = (struct wt__cand){a, b, lsh, fp, (float)sc};
 	}
-	qsort(c, nc, sizeof(*c), cmp_score);
 	/* Each pair belongs to its later article, which keeps its best few:
-	 * an article needs its source, not every copy of it. */
-	size_t kept = 0;
-	for (size_t i = 0; i < nc; i++) {
-		uint32_t later = in->order[c[i].a] > in->order[c[i].b] ? c[i].a : c[i].b;
-		if (deg[later] >= (uint32_t)in->max_candidates)
-			continue;
-		deg[later]++;
-		c[kept++] = c[i];
+	 * an article needs its source, not every copy of it.  Pairs are
+	 * bucketed by later article (a counting sort), each bucket ranked on
+	 * its own: linear in the pairs, where one global sort was not. */
+	uint32_t *later_of = wt__malloc((nc + 1) * sizeof(*later_of));
+	size_t *start = wt__calloc(in->n + 2, sizeof(*start));
+	struct wt__cand *sorted = wt__malloc((nc + 1) * sizeof(*sorted));
+	if (!later_of || !start || !sorted) {
+		wt__free(later_of);
+		wt__free(start);
+		wt__free(sorted);
+		st = WT_ERR_NOMEM;
+		goto done;
 	}
+	for (size_t i = 0; i < nc; i++) {
+		later_of[i] = in->order[c[i].a] > in->order[c[i].b] ? c[i].a : c[i].b;
+		start[later_of[i] + 1]++;
+	}
+	for (size_t x = 0; x < in->n; x++)
+		start[x + 1] += start[x];
+	for (size_t i = 0; i < nc; i++)
+		sorted[start[later_of[i]] + deg[later_of[i]]++] = c[i];
+	size_t kept = 0;
+	for (size_t x = 0; x < in->n; x++) {
+		size_t lo = start[x], m = start[x + 1] - lo;
+		if (m > 1)
+			qsort(sorted + lo, m, sizeof(*sorted), cmp_score);
+		for (size_t q = 0; q < m && q < (size_t)in->max_candidates; q++)
+			c[kept++] = sorted[lo + q];
+	}
+	wt__free(later_of);
+	wt__free(start);
+	wt__free(sorted);
+	/* Aligners take pairs in (a, b) order: an original and its copies
+	 * come together, so the original is tokenized once for all of them. */
 	qsort(c, kept, sizeof(*c), cmp_ab);
 	*out = c;
 	*count = kept;
