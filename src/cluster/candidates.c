@@ -14,7 +14,12 @@
 
 enum wt_status wt__sort_u64(uint64_t *v, size_t n)
 {
-	if (n < 64) {
+	return wt__sort_u64_from(v, n, 0);
+}
+
+enum wt_status wt__sort_u64_from(uint64_t *v, size_t n, int from_bit)
+{
+	if (n < 64) { /* all bits: the same order when entries come by article */
 		for (size_t i = 1; i < n; i++) {
 			uint64_t x = v[i];
 			size_t j = i;
@@ -35,7 +40,7 @@ enum wt_status wt__sort_u64(uint64_t *v, size_t n)
 		return WT_ERR_NOMEM;
 	}
 	uint64_t *src = v, *dst = tmp;
-	for (int shift = 0; shift < 64; shift += 16) {
+	for (int shift = from_bit; shift < 64; shift += 16) {
 		memset(cnt, 0, (65536 + 1) * sizeof(*cnt));
 		for (size_t i = 0; i < n; i++)
 			cnt[((src[i] >> shift) & 0xFFFF) + 1]++;
@@ -234,7 +239,10 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 			e[k++] = (h & 0xFFFFFFFF00000000ULL) | (uint32_t)i;
 		}
 	}
-	if ((st = wt__sort_u64(e, k)) || (st = scan_groups(&acc, e, k, in->order, 1, tmp)))
+	/* Entries were made in article order and the radix sort is stable:
+	 * sorting by the key half alone leaves each bucket in article order. */
+	if ((st = wt__sort_u64_from(e, k, 32)) ||
+	    (st = scan_groups(&acc, e, k, in->order, 1, tmp)))
 		goto done;
 	/* Fingerprints. */
 	k = 0;
@@ -244,7 +252,7 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		for (uint32_t f = 0; f < in->nfp[i]; f++)
 			e[k++] = (uint64_t)in->fps[i][f] << 32 | (uint32_t)i;
 	}
-	if ((st = wt__sort_u64(e, k)))
+	if ((st = wt__sort_u64_from(e, k, 32)))
 		goto done;
 	/* A fingerprint repeated within one article counts once. */
 	size_t w = 0;

@@ -42,4 +42,8 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 /* Sorts an array of 64-bit keys (LSD radix sort, linear time). */
 enum wt_status wt__sort_u64(uint64_t *v, size_t n);
 
+/* Sorts by bits from_bit..63 only (0 or 32), stably: entries equal there
+ * keep their order.  Below 64 entries it sorts by all bits. */
+enum wt_status wt__sort_u64_from(uint64_t *v, size_t n, int from_bit);
+
 #endif
