@@ -81,9 +81,9 @@ FUZZERS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c
 fuzz:
 	@sh tools/deps.sh $(DEBS) $(FUZZ_DEBS)
 	@$(MAKE) --no-print-directory $(FUZZERS) BUILD=build-fuzz CC=clang \
-	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined"
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libwiretrace.a
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_check.h build-fuzz/libwiretrace.a
 	clang $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/libwiretrace.a $(LDLIBS_ALL)
 
 $(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libwiretrace.a

@@ -410,8 +410,10 @@ static int scan_record(struct scan *s, struct val vals[F_NONE])
 			}
 			if (s->err)
 				return 0;
-			v.set = 1;
-			if (!vals[f].set || v.prio < vals[f].prio)
+			/* An empty value does not hide a filled synonym: news-please
+			 * records often carry "text": "" beside their "maintext". */
+			v.set = v.n > 0;
+			if (v.set && (!vals[f].set || v.prio < vals[f].prio))
 				vals[f] = v;
 		} else {
 			scan_value(s, 1);

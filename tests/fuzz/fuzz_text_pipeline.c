@@ -9,7 +9,9 @@
  * with or without the offset map, and a map with one entry per output byte,
  * non-decreasing, each < len.  wt_align_texts on (a, b) and on (a, a) must
  * give passages inside each text with start < end, Jaccard and coverages
- * in [0, 1].
+ * in [0, 1].  wt_word_diff on (a, b) must give edits in order on each side,
+ * inside each text, SAME edits covering words on both sides, and a diff of
+ * a with itself must be one SAME edit (or none for no words).
  */
 #include "fuzz_check.h"
 
@@ -107,6 +109,40 @@ static void check_align(const char *a, size_t a_len, const char *b, size_t b_len
 	FUZZ_CHECK(al.passages == NULL && al.n_passages == 0);
 }
 
+static void check_word_diff(const char *a, size_t a_len, const char *b, size_t b_len)
+{
+	struct wt_edit *e;
+	size_t n;
+	enum wt_status st = wt_word_diff(a, a_len, b, b_len, &e, &n);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM || st == WT_ERR_LIMIT);
+	if (st)
+		return;
+	size_t pa = 0, pb = 0;
+	for (size_t i = 0; i < n; i++) {
+		FUZZ_CHECK(e[i].op == WT_EDIT_SAME || e[i].op == WT_EDIT_DELETE ||
+			   e[i].op == WT_EDIT_INSERT);
+		if (i) /* runs of one kind are merged */
+			FUZZ_CHECK(e[i].op != e[i - 1].op);
+		if (e[i].op != WT_EDIT_INSERT) {
+			FUZZ_CHECK(e[i].a.start < e[i].a.end && e[i].a.end <= a_len);
+			FUZZ_CHECK(e[i].a.start >= pa);
+			pa = e[i].a.end;
+		}
+		if (e[i].op != WT_EDIT_DELETE) {
+			FUZZ_CHECK(e[i].b.start < e[i].b.end && e[i].b.end <= b_len);
+			FUZZ_CHECK(e[i].b.start >= pb);
+			pb = e[i].b.end;
+		}
+	}
+	wt_free(e);
+	if (wt_word_diff(a, a_len, a, a_len, &e, &n) == WT_OK) {
+		FUZZ_CHECK(n <= 1);
+		if (n == 1)
+			FUZZ_CHECK(e[0].op == WT_EDIT_SAME);
+		wt_free(e);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* Copies of exactly the right size, so ASan sees any read past an end. */
@@ -125,6 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_normalize(a, half);
 	check_align(a, half, b, size - half);
 	check_align(a, half, a, half);
+	check_word_diff(a, half, b, size - half);
 	free(a);
 	free(b);
 	return 0;
