@@ -6,6 +6,7 @@
  * or lower case) normalize to the same bytes.  The tokenizer folds each
  * code point with wt__cp_fold, so tokens compare as normalized text does.
  */
+#include <pthread.h>
 #include <utf8proc.h>
 
 #include "text/text.h"
@@ -297,4 +298,86 @@ size_t wt__fold_compose(unsigned char *buf, size_t n)
 	for (utf8proc_ssize_t j = 0; j < m; j++)
 		out += put_utf8(buf + out, cps[j]);
 	return out;
+}
+
+/*
+ * The class and folded form of every code point of the Basic Multilingual
+ * Plane, computed once: utf8proc's lookups cost more than everything else
+ * the tokenizer does per character, and nearly all news text is in the BMP.
+ * The table lives for the whole process.
+ */
+struct cp_entry {
+	uint32_t off;  /* folded bytes in bmp_pool */
+	uint8_t len;
+	uint8_t cls;   /* enum wt__cclass */
+};
+
+static struct cp_entry *bmp_tab;
+static unsigned char *bmp_pool;
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void bmp_init(void)
+{
+	struct cp_entry *tab = wt__calloc(0x10000, sizeof(*tab));
+	size_t cap = 0x10000 * 4, used = 0;
+	unsigned char *pool = wt__malloc(cap);
+	if (!tab || !pool)
+		goto fail;
+	for (int32_t cp = 0x80; cp < 0x10000; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		enum wt__cclass c = wt__cp_class(cp);
+		tab[cp].cls = (uint8_t)c;
+		if (c != WT_CC_WORD && c != WT_CC_IDEO)
+			continue;
+		unsigned char tmp[64];
+		size_t n = wt__cp_fold(cp, tmp);
+		if (n > 255)
+			n = 255;
+		if (used + n > cap) {
+			unsigned char *np = wt__realloc(pool, cap * 2);
+			if (!np)
+				goto fail;
+			pool = np;
+			cap *= 2;
+		}
+		memcpy(pool + used, tmp, n);
+		tab[cp].off = (uint32_t)used;
+		tab[cp].len = (uint8_t)n;
+		used += n;
+	}
+	for (int32_t cp = 0; cp < 0x80; cp++) {
+		unsigned char tmp[4];
+		enum wt__cclass c = wt__cp_class(cp);
+		tab[cp].cls = (uint8_t)c;
+		size_t n = wt__cp_fold(cp, tmp);
+		if (used + n > cap)
+			goto fail;
+		memcpy(pool + used, tmp, n);
+		tab[cp].off = (uint32_t)used;
+		tab[cp].len = (uint8_t)n;
+		used += n;
+	}
+	bmp_pool = pool;
+	bmp_tab = tab;
+	return;
+fail:
+	wt__free(tab);
+	wt__free(pool); /* lookups fall back to utf8proc */
+}
+
+enum wt__cclass wt__cp_lookup(int32_t cp, const unsigned char **fold, size_t *flen,
+			      unsigned char *scratch)
+{
+	pthread_once(&bmp_once, bmp_init);
+	if (cp >= 0 && cp < 0x10000 && bmp_tab) {
+		const struct cp_entry *e = &bmp_tab[cp];
+		*fold = bmp_pool + e->off;
+		*flen = e->len;
+		return (enum wt__cclass)e->cls;
+	}
+	enum wt__cclass c = cp < 0 ? WT_CC_SEP : wt__cp_class(cp);
+	*flen = (c == WT_CC_WORD || c == WT_CC_IDEO) ? wt__cp_fold(cp, scratch) : 0;
+	*fold = scratch;
+	return c;
 }

@@ -52,6 +52,15 @@ enum wt__cclass wt__cp_class(int32_t cp);
  */
 size_t wt__cp_fold(int32_t cp, unsigned char *dst);
 
+/*
+ * The class of code point cp and, for word and ideograph characters, its
+ * folded UTF-8 (as wt__cp_fold): *fold points into a table built on first
+ * use, or into `scratch` (64 bytes) outside the Basic Multilingual Plane.
+ * Thread-safe.  @return the class.
+ */
+enum wt__cclass wt__cp_lookup(int32_t cp, const unsigned char **fold, size_t *flen,
+			      unsigned char *scratch);
+
 /* @return 1 when cp is a combining mark (general category M*). */
 int wt__cp_is_mark(int32_t cp);
 

@@ -262,17 +262,24 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 			i++;
 			continue;
 		}
-		size_t clen;
+		size_t clen, flen;
+		const unsigned char *fold;
+		unsigned char scratch[64];
 		int32_t cp = wt__utf8_decode(s + i, len - i, &clen);
-		enum wt__cclass cc = cp < 0 ? WT_CC_SEP : wt__cp_class(cp);
+		enum wt__cclass cc = wt__cp_lookup(cp, &fold, &flen, scratch);
 		switch (cc) {
 		case WT_CC_WORD:
 			if (!in_word) {
 				in_word = 1;
 				start = i;
 			}
-			if (blen < MAX_TOKEN_BYTES)
-				blen += wt__cp_fold(cp, buf + blen);
+			if (blen < MAX_TOKEN_BYTES) {
+				/* buf has 64 bytes beyond MAX_TOKEN_BYTES: room for any
+				 * folded character of the table (at most 64 bytes). */
+				size_t room = sizeof(buf) - blen;
+				memcpy(buf + blen, fold, flen < room ? flen : room);
+				blen += flen < room ? flen : room;
+			}
 			end = i + clen;
 			break;
 		case WT_CC_IGNORE:
@@ -282,7 +289,8 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 				EMIT();
 			start = i;
 			end = i + clen;
-			blen = wt__cp_fold(cp, buf);
+			blen = flen < sizeof(buf) ? flen : sizeof(buf);
+			memcpy(buf, fold, blen);
 			/* Combining marks (a decomposed dakuten) stay with it. */
 			size_t k = i + clen, ml;
 			int32_t mc;
