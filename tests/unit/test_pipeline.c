@@ -154,7 +154,7 @@ static struct wt_corpus *build(void)
 	memcpy(dot + 2, "Nobody", 6); /* a changed word */
 	add(c, "wire", "2026-04-01T08:00:00Z", long_story);
 	for (int k = 0; k < 40; k++) {
-		char id[16];
+		char id[32];
 		make_report(filler[k], sizeof(filler[k]), 1000 + (unsigned)k * 77, 250);
 		snprintf(id, sizeof(id), "other-%02d", k);
 		add(c, id, "2026-04-01T09:00:00Z", filler[k]);
@@ -205,7 +205,7 @@ static void test_relations(void **state)
 
 	/* Match reports share phrases with each other, never with the story. */
 	for (int k = 0; k < 40; k++) {
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof(id), "other-%02d", k);
 		size_t i = index_of(c, id);
 		assert_int_not_equal(wt_result_article(r, i)->family, wire);
