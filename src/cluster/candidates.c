@@ -181,6 +181,34 @@ done:
 	return st;
 }
 
+/* One pair as seen from one of its articles, for ranking there. */
+struct entry {
+	float score;
+	uint32_t a, b, owner, pair;
+};
+
+/*
+ * How good a source the other article of pair `c` may be for article x:
+ * the LSH share, or how much of x the other one may hold (a short brief
+ * inside x holds little of it, however fully the brief is contained).
+ */
+static float rank_score(const struct wt__cand_input *in, const struct wt__cand *c,
+			uint32_t x)
+{
+	double held = in->nfp[x] ? (double)c->fp_hits / in->nfp[x] : 0;
+	return (float)WT_MAX((double)c->lsh_hits / in->bands, WT_MIN(held, 1.0));
+}
+
+static int cmp_entry(const void *x, const void *y)
+{
+	const struct entry *p = x, *q = y;
+	if (p->score != q->score)
+		return p->score > q->score ? -1 : 1;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
 static int cmp_ab(const void *x, const void *y)
 {
 	const struct wt__cand *p = x, *q = y;
@@ -189,15 +217,6 @@ static int cmp_ab(const void *x, const void *y)
 	return p->b < q->b ? -1 : p->b > q->b;
 }
 
-static int cmp_score(const void *x, const void *y)
-{
-	const struct wt__cand *p = x, *q = y;
-	if (p->score != q->score)
-		return p->score > q->score ? -1 : 1;
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	return p->b < q->b ? -1 : p->b > q->b;
-}
 
 enum wt_status wt__candidates(const struct wt__cand_input *in,
 			      struct wt__cand **out, size_t *count,
@@ -265,7 +284,7 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 	/* Keep pairs with enough evidence, best first within each article. */
 	size_t nc = 0;
 	c = wt__malloc((acc.map.len + 1) * sizeof(*c));
-	deg = wt__calloc(in->n + 1, sizeof(*deg));
+	deg = wt__calloc(2 * in->n + 1, sizeof(*deg));
 	if (!c || !deg) {
 		st = WT_ERR_NOMEM;
 		goto done;
@@ -285,47 +304,62 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 			(*lsh_pairs)++;
 		if (fp >= 2)
 			(*fp_pairs)++;
-		/* The pair is ranked for its later article: how much of that one
-		 * the earlier article may hold (a short brief inside it holds
-		 * little, however fully the brief is contained). */
-		uint32_t later = in->order[a] > in->order[b] ? a : b;
-		double held = in->nfp[later] ? (double)fp / in->nfp[later] : 0;
-		double sc = WT_MAX((double)lsh / in->bands, WT_MIN(held, 1.0));
-		c[nc++] = (struct wt__cand){a, b, lsh, fp, (float)sc};
+		c[nc++] = (struct wt__cand){a, b, lsh, fp};
 	}
 	/* Each pair belongs to its later article, which keeps its best few:
-	 * an article needs its source, not every copy of it.  Pairs are
-	 * bucketed by later article (a counting sort), each bucket ranked on
-	 * its own: linear in the pairs, where one global sort was not. */
-	uint32_t *later_of = wt__malloc((nc + 1) * sizeof(*later_of));
-	size_t *start = wt__calloc(in->n + 2, sizeof(*start));
-	struct wt__cand *sorted = wt__malloc((nc + 1) * sizeof(*sorted));
-	if (!later_of || !start || !sorted) {
-		wt__free(later_of);
+	 * an article needs its source, not every copy of it.  When the two
+	 * have the same date, or either has none, which one is later is not
+	 * known, so the earlier one by input order ranks the pair as well.
+	 * Pairs are bucketed by article (a counting sort), each bucket ranked
+	 * on its own: linear in the pairs, where one global sort was not. */
+	struct entry *ent = wt__malloc((2 * nc + 1) * sizeof(*ent));
+	size_t *start = wt__calloc(2 * in->n + 2, sizeof(*start));
+	struct entry *sorted = wt__malloc((2 * nc + 1) * sizeof(*sorted));
+	uint8_t *keep = wt__calloc(nc + 1, 1);
+	if (!ent || !start || !sorted || !keep) {
+		wt__free(ent);
 		wt__free(start);
 		wt__free(sorted);
+		wt__free(keep);
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
+	size_t nent = 0;
 	for (size_t i = 0; i < nc; i++) {
-		later_of[i] = in->order[c[i].a] > in->order[c[i].b] ? c[i].a : c[i].b;
-		start[later_of[i] + 1]++;
+		uint32_t a = c[i].a, b = c[i].b;
+		uint32_t later = in->order[a] > in->order[b] ? a : b;
+		uint32_t earlier = later == a ? b : a;
+		/* Two lists an article: pairs where it is the later one
+		 * (owner 2x) and, when the order is in doubt, where it is the
+		 * earlier one (owner 2x + 1); each keeps its own best. */
+		ent[nent++] = (struct entry){rank_score(in, &c[i], later), a, b, 2 * later,
+					     (uint32_t)i};
+		int64_t ta = in->time[a], tb = in->time[b];
+		if (ta == WT_TIME_UNKNOWN || tb == WT_TIME_UNKNOWN || ta == tb)
+			ent[nent++] = (struct entry){rank_score(in, &c[i], earlier), a, b,
+						     2 * earlier + 1, (uint32_t)i};
 	}
-	for (size_t x = 0; x < in->n; x++)
+	for (size_t i = 0; i < nent; i++)
+		start[ent[i].owner + 1]++;
+	for (size_t x = 0; x < 2 * in->n; x++)
 		start[x + 1] += start[x];
-	for (size_t i = 0; i < nc; i++)
-		sorted[start[later_of[i]] + deg[later_of[i]]++] = c[i];
-	size_t kept = 0;
-	for (size_t x = 0; x < in->n; x++) {
+	for (size_t i = 0; i < nent; i++)
+		sorted[start[ent[i].owner] + deg[ent[i].owner]++] = ent[i];
+	for (size_t x = 0; x < 2 * in->n; x++) {
 		size_t lo = start[x], m = start[x + 1] - lo;
 		if (m > 1)
-			qsort(sorted + lo, m, sizeof(*sorted), cmp_score);
+			qsort(sorted + lo, m, sizeof(*sorted), cmp_entry);
 		for (size_t q = 0; q < m && q < (size_t)in->max_candidates; q++)
-			c[kept++] = sorted[lo + q];
+			keep[sorted[lo + q].pair] = 1;
 	}
-	wt__free(later_of);
+	size_t kept = 0;
+	for (size_t i = 0; i < nc; i++)
+		if (keep[i])
+			c[kept++] = c[i];
+	wt__free(ent);
 	wt__free(start);
 	wt__free(sorted);
+	wt__free(keep);
 	/* Aligners take pairs in (a, b) order: an original and its copies
 	 * come together, so the original is tokenized once for all of them. */
 	qsort(c, kept, sizeof(*c), cmp_ab);

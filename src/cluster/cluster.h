@@ -12,13 +12,13 @@ struct wt__cand {
 	uint32_t a, b;
 	uint32_t lsh_hits; /* LSH bands shared */
 	uint32_t fp_hits;  /* winnowed fingerprints shared */
-	float score;
 };
 
 /* What the candidate stage reads for each article. */
 struct wt__cand_input {
 	size_t n;
 	const uint32_t *order;     /* rank of each article by (date, index) */
+	const int64_t *time;       /* publication time, or WT_TIME_UNKNOWN */
 	const uint8_t *active;     /* 0: a duplicate, represented by another */
 	const uint32_t *sigs;      /* n * num_perm MinHash slots */
 	int num_perm, bands;
@@ -32,7 +32,9 @@ struct wt__cand_input {
  * enough winnowed fingerprints for one to contain part of the other.  Never
  * all pairs: a bucket with more than a few dozen members pairs each one with
  * its nearest neighbours in date order and with the earliest.  Each article
- * keeps at most max_candidates pairs, best first.  *out is allocated.
+ * keeps its max_candidates best pairs with earlier articles (and, where the
+ * order is not known from dates, with later ones too).  *out is allocated,
+ * in (a, b) order.
  * @return WT_OK or WT_ERR_NOMEM.
  */
 enum wt_status wt__candidates(const struct wt__cand_input *in,

@@ -387,6 +387,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	struct hrow *hr = wt__malloc((n + 1) * sizeof(*hr));
 	uint32_t **fps = wt__malloc((n + 1) * sizeof(*fps));
 	uint32_t *nfp = wt__malloc((n + 1) * sizeof(*nfp));
+	int64_t *times = wt__malloc((n + 1) * sizeof(*times));
 	int nthreads = thread_count(&o, n);
 	struct wt__arena *arenas = wt__calloc((size_t)nthreads, sizeof(*arenas));
 	struct wt__cand *cands = NULL;
@@ -394,7 +395,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	struct wt_alignment *als = NULL;
 	uint32_t *counts = NULL;
 	if (!r || !sk || !sigs || !order || !active || !rep || !parent || !ok ||
-	    !hr || !fps || !nfp || !arenas) {
+	    !hr || !fps || !nfp || !times || !arenas) {
 		st = WT_ERR_NOMEM;
 		goto fail;
 	}
@@ -504,7 +505,9 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		if (first && i + 1 < n && hr[i + 1].hash == hr[i].hash)
 			r->stats.exact_groups++;
 	}
-	struct wt__cand_input ci = {n, order, active, sigs, o.num_perm, o.bands,
+	for (size_t i = 0; i < n; i++)
+		times[i] = corpus->arts[i].time;
+	struct wt__cand_input ci = {n, order, times, active, sigs, o.num_perm, o.bands,
 				    (const uint32_t *const *)fps, nfp, o.max_candidates};
 	if ((st = wt__candidates(&ci, &cands, &ncands, &r->stats.lsh_candidates,
 				 &r->stats.containment_candidates)))
@@ -664,6 +667,7 @@ fail:
 	wt__free(hr);
 	wt__free(fps);
 	wt__free(nfp);
+	wt__free(times);
 	return st;
 }
 
