@@ -70,6 +70,6 @@ printf "peak RSS (run -j1): %d KB, %.0f bytes per article (input text %.0f bytes
 	"$RSS" "$(echo "$RSS * 1024 / $ARTS" | bc -l)" "$(echo "$BYTES / $ARTS" | bc -l)"
 echo "stats: $STATS"
 if [ -x ./build/bench_stages ]; then
-	echo "sketching steps on this input's distinct texts (build/bench_stages):"
+	echo "each sketching step on every article of this input (build/bench_stages):"
 	./build/bench_stages "$IN" | sed 's/^/  /'
 fi
