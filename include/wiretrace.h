@@ -228,6 +228,8 @@ struct wt_options {
 	double link_min;      /* coverage that links two articles in a family */
 	double verbatim_min;  /* coverage from which a copy is verbatim */
 	double edited_min;    /* coverage from which a copy is edited */
+	double story_min;     /* least similarity to join a story */
+	double story_window;  /* days a story stays open after its last article */
 	int threads;          /* worker threads; 0 = every core */
 };
 
@@ -285,6 +287,7 @@ void wt_alignment_release(struct wt_alignment *alignment);
 
 /* The result for one article of a corpus. */
 struct wt_article_result {
+	size_t story;            /* index of the story's first article */
 	size_t family;           /* index of the family's root article */
 	size_t source;           /* index of its source, or WT_NONE */
 	enum wt_relation relation;
@@ -306,12 +309,13 @@ struct wt_analysis_stats {
 	size_t articles, tokens, exact_groups, lsh_candidates,
 		containment_candidates, aligned_pairs, linked_pairs, families;
 	double seconds_sketch, seconds_candidates, seconds_align,
-		seconds_families;
+		seconds_families, seconds_stories;
+	size_t stories;
 };
 
 /*
  * Runs the pipeline on a corpus: clean, tokenize, sketch, candidates, align,
- * families.  Never compares all pairs: candidates come from exact hashes,
+ * families, stories.  Never compares all pairs: candidates come from exact hashes,
  * LSH bands and a fingerprint index.  *out is owned by the caller
  * (wt_result_free); it refers to `corpus`, which must outlive it.
  * @return WT_OK, WT_ERR_NOMEM, WT_ERR_INVALID (bad options).

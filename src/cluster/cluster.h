@@ -6,6 +6,7 @@
 #define WT_CLUSTER_H
 
 #include "core/core.h"
+#include "read/read.h"
 
 /* A candidate pair, a < b, with how it was found. */
 struct wt__cand {
@@ -40,6 +41,26 @@ struct wt__cand_input {
 enum wt_status wt__candidates(const struct wt__cand_input *in,
 			      struct wt__cand **out, size_t *count,
 			      size_t *lsh_pairs, size_t *fp_pairs);
+
+/* What the stories stage reads. */
+struct wt__story_input {
+	const struct wt_corpus *corpus;
+	const uint32_t *family;  /* each article's family root */
+	const float *idf;        /* inverse frequency by token hash bits */
+	int idf_bits;
+	double window_days;      /* a story takes no unit this long after its last */
+	double threshold;        /* least cosine to join a story */
+};
+
+/*
+ * Groups articles into stories: families are kept whole, taken in date
+ * order, each joining the most similar story active in the time window or
+ * opening one.  story_of[i] receives the root article of the first family
+ * of article i's story.  Cost: linear in the articles times the candidate
+ * stories found through the inverted index (bounded).
+ * @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of);
 
 /* Sorts an array of 64-bit keys (LSD radix sort, linear time). */
 enum wt_status wt__sort_u64(uint64_t *v, size_t n);

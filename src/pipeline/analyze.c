@@ -5,6 +5,7 @@
  * each writes only its own slots, and every later step runs in a fixed
  * order, so the result is the same for any number of threads.
  */
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -28,6 +29,8 @@ void wt_options_default(struct wt_options *o)
 	o->link_min = 0.3;
 	o->verbatim_min = 0.8;
 	o->edited_min = 0.3;
+	o->story_min = 0.2;
+	o->story_window = 7.0;
 	o->threads = 0;
 }
 
@@ -65,7 +68,9 @@ struct job {
 	size_t n;
 	int winnow_w;
 	/* Exact text hashes claimed so far: lock-free open addressing. */
-	uint32_t **counts;     /* per worker: token occurrences by hash bits */
+	uint32_t **counts;     /* per worker: document frequency by hash bits */
+	uint64_t **seen;       /* per worker: bitmap of words seen in an article */
+	size_t *docs;          /* per worker: articles counted */
 	struct wt__weights weights;
 	_Atomic uint64_t *claim_keys;
 	_Atomic uint32_t *claim_vals; /* claimer index + 1, 0 while unset */
@@ -159,9 +164,19 @@ static void *sketch_worker(void *arg)
 				s->nfp = 0;
 				continue;
 			}
+			/* Document frequencies: each word once per article, found
+			 * with a bitmap that is cleared again after the article. */
 			uint32_t *cnt = j->counts[w->id];
+			uint64_t *seen = j->seen[w->id];
+			for (size_t t = 0; t < tv.n; t++) {
+				uint32_t b = (uint32_t)(tv.v[t].hash >> (64 - COUNT_BITS));
+				uint64_t bit = (uint64_t)1 << (b & 63);
+				cnt[b] += !(seen[b >> 6] & bit);
+				seen[b >> 6] |= bit;
+			}
 			for (size_t t = 0; t < tv.n; t++)
-				cnt[tv.v[t].hash >> (64 - COUNT_BITS)]++;
+				seen[(tv.v[t].hash >> (64 - COUNT_BITS)) >> 6] = 0;
+			j->docs[w->id]++;
 			size_t ns = wt__shingles(tv.v, tv.n, o->shingle, sh);
 			wt__minhash(sh, ns, o->num_perm, j->sigs + i * (size_t)o->num_perm);
 			size_t nf = wt__winnow(sh, ns, j->winnow_w, fp);
@@ -336,10 +351,29 @@ static int cmp_hrow(const void *x, const void *y)
  * on one template share most words but not the names and numbers that make
  * each one news; their weighted share is low, so they are not copies.
  */
+#define MIN_LINK_WORDS 25
+
 static double decision_cov(const struct wt_alignment *al, int side_b)
 {
 	return side_b ? WT_MIN(al->coverage_b, al->informative_b)
 		      : WT_MIN(al->coverage_a, al->informative_a);
+}
+
+/*
+ * Whether an aligned pair links its articles into one family: enough of
+ * one of them is aligned, and the aligned text is long enough to be more
+ * than a shared line (an agency's copyright notice is 18 words and covers
+ * half of a two-line brief), unless both texts are nearly all aligned.
+ */
+static int pair_links(const struct wt_options *o, const struct wt_alignment *al,
+		      uint32_t ntok_a, uint32_t ntok_b)
+{
+	if (WT_MAX(decision_cov(al, 0), decision_cov(al, 1)) < o->link_min)
+		return 0;
+	double words = WT_MAX(al->coverage_a * ntok_a, al->coverage_b * ntok_b);
+	/* Two short texts that are nearly the same are copies however short. */
+	return words >= MIN_LINK_WORDS ||
+	       WT_MIN(decision_cov(al, 0), decision_cov(al, 1)) >= o->verbatim_min;
 }
 
 static enum wt_relation relation_of(const struct wt_options *o, double cov_self,
@@ -394,6 +428,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	size_t ncands = 0;
 	struct wt_alignment *als = NULL;
 	uint32_t *counts = NULL;
+	float *idf = NULL;
+	uint32_t *fam32 = NULL, *story32 = NULL;
 	if (!r || !sk || !sigs || !order || !active || !rep || !parent || !ok ||
 	    !hr || !fps || !nfp || !times || !arenas) {
 		st = WT_ERR_NOMEM;
@@ -432,13 +468,25 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		goto fail;
 	}
 	job.counts = wt__calloc((size_t)nthreads, sizeof(*job.counts));
-	for (int t = 0; job.counts && t < nthreads; t++)
-		if (!(job.counts[t] = wt__calloc((size_t)1 << COUNT_BITS, sizeof(uint32_t))))
+	job.seen = wt__calloc((size_t)nthreads, sizeof(*job.seen));
+	job.docs = wt__calloc((size_t)nthreads, sizeof(*job.docs));
+	for (int t = 0; job.counts && job.seen && t < nthreads; t++)
+		if (!(job.counts[t] = wt__calloc((size_t)1 << COUNT_BITS, sizeof(uint32_t))) ||
+		    !(job.seen[t] = wt__calloc((size_t)1 << (COUNT_BITS - 6), sizeof(uint64_t))))
 			st = WT_ERR_NOMEM;
-	if (!job.counts)
+	if (!job.counts || !job.seen || !job.docs)
 		st = WT_ERR_NOMEM;
 	if (!st)
 		st = run_workers(&job, nthreads, sketch_worker);
+	size_t docs = 0;
+	for (int t = 0; job.docs && t < nthreads; t++)
+		docs += job.docs[t];
+	for (int t = 0; job.seen && t < nthreads; t++)
+		wt__free(job.seen[t]);
+	wt__free(job.seen);
+	wt__free(job.docs);
+	job.seen = NULL;
+	job.docs = NULL;
 	if (job.counts) {
 		/* One table: worker 0's, with the others added in. */
 		for (int t = 1; t < nthreads; t++) {
@@ -449,6 +497,14 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		counts = job.counts[0];
 		wt__free(job.counts);
 		job.counts = NULL;
+	}
+	if (!st && counts) {
+		/* Inverse frequencies for the stories stage, from the same counts. */
+		idf = wt__malloc(((size_t)1 << COUNT_BITS) * sizeof(*idf));
+		if (!idf)
+			st = WT_ERR_NOMEM;
+		for (size_t x = 0; !st && x < ((size_t)1 << COUNT_BITS); x++)
+			idf[x] = (float)log((1.0 + (double)docs) / (1.0 + counts[x]));
 	}
 	if (!st && counts) {
 		/* Weights overwrite the counts in place: same size, one pass. */
@@ -538,7 +594,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	for (size_t p = 0; p < ncands; p++) {
 		struct wt_alignment *al = &als[p];
 		int dup = rep[cands[p].a] == rep[cands[p].b];
-		if (dup || WT_MAX(decision_cov(al, 0), decision_cov(al, 1)) >= o.link_min) {
+		if (dup || pair_links(&o, al, sk[cands[p].a].ntok, sk[cands[p].b].ntok)) {
 			uf_union(parent, order, cands[p].a, cands[p].b);
 			r->stats.linked_pairs++;
 		}
@@ -558,8 +614,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	for (size_t p = 0; p < ncands; p++) {
 		int dup = rep[cands[p].a] == rep[cands[p].b];
 		if (als[p].n_passages || dup) {
-			int linked = dup || WT_MAX(decision_cov(&als[p], 0),
-						   decision_cov(&als[p], 1)) >= o.link_min;
+			int linked = dup || pair_links(&o, &als[p], sk[cands[p].a].ntok,
+						       sk[cands[p].b].ntok);
 			r->pairs[r->npairs++] = (struct wt_pair){cands[p].a, cands[p].b, als[p], linked};
 			memset(&als[p], 0, sizeof(als[p]));
 		} else {
@@ -620,7 +676,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		double cov_e = decision_cov(&pr->alignment, later == x);
 		int dup = rep[x] == rep[y];
 		double score = dup ? 2.0 : cov_l + 1e-3 * cov_e;
-		if (!dup && WT_MAX(cov_l, cov_e) < o.link_min)
+		if (!dup && !pr->linked)
 			continue;
 		struct wt_article_result *ar = &r->arts[later];
 		if (score > best[later] ||
@@ -634,7 +690,26 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	wt__free(best);
 	wt__free(best_src);
-	r->stats.seconds_families = wt__now() - t3;
+	double t4 = wt__now();
+	r->stats.seconds_families = t4 - t3;
+
+	/* 5. Stories. */
+	fam32 = wt__malloc((n + 1) * sizeof(*fam32));
+	story32 = wt__malloc((n + 1) * sizeof(*story32));
+	if (!fam32 || !story32) {
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++)
+		fam32[i] = (uint32_t)r->arts[i].family;
+	struct wt__story_input si = {corpus, fam32, idf, COUNT_BITS, o.story_window, o.story_min};
+	if (n && (st = wt__stories(&si, story32)))
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		r->arts[i].story = story32[i];
+		r->stats.stories += story32[i] == i;
+	}
+	r->stats.seconds_stories = wt__now() - t4;
 	*out = r;
 	r = NULL;
 fail:
@@ -657,6 +732,9 @@ fail:
 	}
 	wt__free(cands);
 	wt__free(counts);
+	wt__free(idf);
+	wt__free(fam32);
+	wt__free(story32);
 	wt__free(sk);
 	wt__free(sigs);
 	wt__free(order);

@@ -2,7 +2,8 @@
  * test_pipeline.c - the whole batch pipeline (wt_analyze) on small corpora
  * built in the test: exact duplicates, verbatim and edited copies, a short
  * reprint of a long story found through containment although its Jaccard
- * similarity is far below what LSH catches, unrelated articles left alone,
+ * similarity is far below what LSH catches, unrelated articles left alone
+ * (in their own families and stories),
  * sources pointing to earlier articles, and the same result for any number
  * of threads.
  */
@@ -203,13 +204,20 @@ static void test_relations(void **state)
 	assert_int_equal(a->source, wire);
 	assert_true(a->coverage == 1.0);
 
-	/* Match reports share phrases with each other, never with the story. */
+	/* Match reports share phrases with each other, never with the story:
+	 * neither its family nor its story. */
 	for (int k = 0; k < 40; k++) {
 		char id[32];
 		snprintf(id, sizeof(id), "other-%02d", k);
 		size_t i = index_of(c, id);
 		assert_int_not_equal(wt_result_article(r, i)->family, wire);
+		assert_int_not_equal(wt_result_article(r, i)->story, wire);
 	}
+	/* The story holds the family; its id is its first article. */
+	assert_int_equal(wt_result_article(r, wire)->story, wire);
+	assert_int_equal(wt_result_article(r, br)->story, wire);
+	assert_int_equal(wt_result_article(r, ed)->story, wire);
+	assert_int_equal(wt_result_article(r, sh)->story, wire);
 
 	/* The brief's pair: all of the brief, a sixth of the story. */
 	const struct wt_pair *p = find_pair(r, wire, br);
@@ -257,6 +265,7 @@ static void test_threads_same_result(void **state)
 	for (size_t i = 0; i < wt_corpus_count(c); i++) {
 		const struct wt_article_result *x = wt_result_article(r1, i), *y = wt_result_article(r4, i);
 		assert_int_equal(x->family, y->family);
+		assert_int_equal(x->story, y->story);
 		assert_int_equal(x->source, y->source);
 		assert_int_equal(x->relation, y->relation);
 		assert_true(x->coverage == y->coverage);

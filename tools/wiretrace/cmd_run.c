@@ -31,6 +31,9 @@ static const char run_usage[] =
 	"  --link-min X          coverage linking two articles (default 0.3)\n"
 	"  --verbatim-min X      coverage of a verbatim copy (default 0.8)\n"
 	"  --edited-min X        coverage of an edited copy (default 0.3)\n"
+	"  --story-min X         similarity for an article to join a story (default 0.2)\n"
+	"  --story-window DAYS   days a story stays open after its latest article\n"
+	"                        (default 7; 0: no limit)\n"
 	"  --stats               print stage timings to standard error\n"
 	"  --quiet               print only errors\n"
 	"  --help                this help\n";
@@ -88,6 +91,99 @@ static void str_field_(FILE *out, const char *key, size_t keylen, const char *v)
 	cli_json_string(out, v, v ? strlen(v) : 0);
 }
 
+/* Orders articles by date (undated last), then input order. */
+static const struct wt_corpus *sort_corpus;
+
+static int cmp_by_date(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int64_t a = wt_corpus_get(sort_corpus, i)->time, b = wt_corpus_get(sort_corpus, j)->time;
+	int au = a == WT_TIME_UNKNOWN, bu = b == WT_TIME_UNKNOWN;
+	if (au != bu)
+		return au - bu;
+	if (a != b)
+		return a < b ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/*
+ * Writes one story record per story: its articles earliest first, its
+ * origin (the earliest original among them), the first and last dates,
+ * and the origin's title.
+ */
+static void write_stories(FILE *out, const struct wt_corpus *c, const struct wt_result *r)
+{
+	size_t n = wt_corpus_count(c);
+	size_t *idx = malloc((n + 1) * sizeof(*idx));
+	if (!idx) {
+		cli_error("out of memory writing stories");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	sort_corpus = c;
+	qsort(idx, n, sizeof(*idx), cmp_by_date);
+	/* Members of each story, in date order: a stable bucket by story. */
+	size_t *start = calloc(n + 2, sizeof(*start)), *members = malloc((n + 1) * sizeof(*members));
+	if (!start || !members) {
+		free(idx);
+		free(start);
+		free(members);
+		cli_error("out of memory writing stories");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		start[wt_result_article(r, i)->story + 1]++;
+	for (size_t s = 0; s < n; s++)
+		start[s + 1] += start[s];
+	for (size_t k = 0; k < n; k++) {
+		size_t i = idx[k];
+		members[start[wt_result_article(r, i)->story]++] = i;
+	}
+	/* start[s] now points past story s's members: shift back. */
+	for (size_t s = n; s > 0; s--)
+		start[s] = start[s - 1];
+	start[0] = 0;
+	for (size_t s = 0; s < n; s++) {
+		size_t lo = start[s], hi = start[s + 1];
+		if (lo == hi)
+			continue;
+		size_t origin = members[lo];
+		for (size_t k = lo; k < hi; k++)
+			if (wt_result_article(r, members[k])->relation == WT_REL_ORIGINAL) {
+				origin = members[k];
+				break;
+			}
+		const char *first = NULL, *last = NULL;
+		for (size_t k = lo; k < hi; k++) {
+			const struct wt_article *a = wt_corpus_get(c, members[k]);
+			if (a->time == WT_TIME_UNKNOWN)
+				continue;
+			if (!first)
+				first = a->date;
+			last = a->date;
+		}
+		fputs("{\"type\":\"story\"", out);
+		str_field(out, "id", wt_corpus_get(c, s)->id);
+		fputs(",\"articles\":[", out);
+		for (size_t k = lo; k < hi; k++) {
+			if (k > lo)
+				putc(',', out);
+			const char *id = wt_corpus_get(c, members[k])->id;
+			cli_json_string(out, id, strlen(id));
+		}
+		putc(']', out);
+		str_field(out, "origin", wt_corpus_get(c, origin)->id);
+		str_field(out, "first", first);
+		str_field(out, "last", last);
+		str_field(out, "title", wt_corpus_get(c, origin)->title);
+		fputs("}\n", out);
+	}
+	free(idx);
+	free(start);
+	free(members);
+}
+
 static void write_results(FILE *out, const struct wt_corpus *c,
 			  const struct wt_result *r, const struct wt_options *o,
 			  int pairs_mode)
@@ -99,7 +195,7 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 		const char *fam = wt_corpus_get(c, ar->family)->id;
 		fputs("{\"type\":\"article\"", out);
 		str_field(out, "id", a->id);
-		str_field(out, "story", fam);
+		str_field(out, "story", wt_corpus_get(c, ar->story)->id);
 		str_field(out, "family", fam);
 		str_field(out, "relation", wt_relation_name(ar->relation));
 		str_field(out, "source",
@@ -111,6 +207,7 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 		str_field(out, "title", a->title);
 		fputs("}\n", out);
 	}
+	write_stories(out, c, r);
 	if (pairs_mode == 0)
 		return;
 	size_t np = wt_result_pair_count(r);
@@ -251,6 +348,11 @@ int cmd_run(int argc, char **argv)
 			NEED_FRAC(o.verbatim_min);
 		} else if (!strcmp(a, "--edited-min")) {
 			NEED_FRAC(o.edited_min);
+		} else if (!strcmp(a, "--story-min")) {
+			NEED_FRAC(o.story_min);
+		} else if (!strcmp(a, "--story-window")) {
+			NEED_LONG(0, 3650);
+			o.story_window = (double)l;
 		} else if (a[0] == '-' && a[1]) {
 			cli_error("unknown option '%s' (see 'wiretrace run --help')", a);
 			free(inputs);
@@ -310,17 +412,17 @@ int cmd_run(int argc, char **argv)
 	if (!cli_quiet || rs.errors)
 		fprintf(stderr,
 			"wiretrace: %zu articles from %zu inputs, %zu skipped, %zu warnings, "
-			"%zu errors; %zu families, %zu linked pairs\n",
-			rs.articles, rs.inputs, rs.skipped, rs.warnings, rs.errors, as.families,
-			as.linked_pairs);
+			"%zu errors; %zu stories, %zu families, %zu linked pairs\n",
+			rs.articles, rs.inputs, rs.skipped, rs.warnings, rs.errors, as.stories,
+			as.families, as.linked_pairs);
 	if (stats)
 		fprintf(stderr,
 			"wiretrace: stats: tokens %zu, exact groups %zu, lsh candidates %zu, "
 			"containment candidates %zu, aligned %zu; seconds: sketch %.3f, "
-			"candidates %.3f, align %.3f, families %.3f\n",
+			"candidates %.3f, align %.3f, families %.3f, stories %.3f\n",
 			as.tokens, as.exact_groups, as.lsh_candidates, as.containment_candidates,
 			as.aligned_pairs, as.seconds_sketch, as.seconds_candidates,
-			as.seconds_align, as.seconds_families);
+			as.seconds_align, as.seconds_families, as.seconds_stories);
 	wt_result_free(r);
 	wt_corpus_free(c);
 	return rc;

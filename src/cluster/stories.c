@@ -1,0 +1,381 @@
+/*
+ * stories.c - articles about the same real-world event, grouped into
+ * stories: the copies of one wire text, rewrites with little shared
+ * wording, and independent reports alike.
+ *
+ * Each article is reduced to its most telling words: a TF-IDF vector of
+ * its title (counted twice) and text, with capitalised words (names,
+ * places) weighed up, cut to its TERMS best terms.  A family is never split:
+ * its members' vectors are summed into one unit.  Units are then taken in
+ * date order, each joining the story whose centroid is most similar to it
+ * (cosine) among those active within the time window, or opening a new one.
+ * That single pass is the incremental algorithm the store will run as
+ * articles arrive.  Candidate stories come from an inverted index of the
+ * stories' terms, so the cost grows with the articles, not their square.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "cluster/cluster.h"
+#include "text/text.h"
+
+#define TERMS 48        /* terms kept per article */
+#define STORY_TERMS 160 /* terms kept in a story's centroid */
+#define PROBE_TERMS 16  /* a unit's terms used to find candidate stories */
+#define MAX_POSTINGS 256 /* most recent stories scanned per term */
+
+struct term {
+	uint32_t id;  /* high bits of the token hash */
+	float w;
+};
+
+static int cmp_term_w(const void *x, const void *y)
+{
+	const struct term *p = x, *q = y;
+	if (p->w != q->w)
+		return p->w > q->w ? -1 : 1;
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
+static int cmp_term_id(const void *x, const void *y)
+{
+	const struct term *p = x, *q = y;
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
+/* Is the token at t[start] capitalised (a name, a place, an acronym)? */
+static int capitalised(const char *text, uint32_t start)
+{
+	unsigned char c = (unsigned char)text[start];
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return 0; /* scripts without case get no boost */
+}
+
+/*
+ * Adds the terms of one text to the bag: weight tf * idf, title terms
+ * twice, names one and a half times.
+ */
+static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t len,
+				double factor, const struct wt__story_input *in,
+				struct wt__tokens *tv)
+{
+	enum wt_status st = wt__tokenize(text, len, tv);
+	if (st)
+		return st;
+	for (size_t i = 0; i < tv->n; i++) {
+		uint32_t id = (uint32_t)(tv->v[i].hash >> (64 - in->idf_bits));
+		double w = in->idf[id] * factor;
+		if (capitalised(text, tv->v[i].start))
+			w *= 1.5;
+		uint64_t *slot;
+		int found;
+		if ((st = wt__map_put(bag, (uint64_t)id + 1, 0, &slot, &found)))
+			return st;
+		/* tf enters as 1 + log(tf): accumulate the sum of weights and
+		 * the count separately would cost a second map; a square root
+		 * of the summed weight damps repetition the same way. */
+		double cur;
+		uint64_t bits = *slot;
+		memcpy(&cur, &bits, sizeof(cur));
+		cur += w;
+		memcpy(&bits, &cur, sizeof(bits));
+		*slot = bits;
+	}
+	return WT_OK;
+}
+
+/* Builds the TERMS best terms of article i into out (sorted by id),
+ * L2-normalised.  @return the number of terms. */
+static size_t article_terms(const struct wt__story_input *in, size_t i, struct wt__map *bag,
+			    struct wt__tokens *tv, struct term *tmp, size_t tmpcap,
+			    struct term *out, enum wt_status *st)
+{
+	const struct wt_article *a = wt_corpus_get(in->corpus, i);
+	memset(bag->keys, 0, bag->cap * sizeof(*bag->keys));
+	bag->len = 0;
+	*st = add_terms(bag, a->text, a->text_len, 1.0, in, tv);
+	if (!*st && a->title)
+		*st = add_terms(bag, a->title, strlen(a->title), 2.0, in, tv);
+	if (*st)
+		return 0;
+	size_t n = 0;
+	for (size_t s = 0; s < bag->cap && n < tmpcap; s++) {
+		if (!bag->keys[s])
+			continue;
+		double w;
+		memcpy(&w, &bag->vals[s], sizeof(w));
+		tmp[n++] = (struct term){(uint32_t)(bag->keys[s] - 1), (float)sqrt(w)};
+	}
+	qsort(tmp, n, sizeof(*tmp), cmp_term_w);
+	if (n > TERMS)
+		n = TERMS;
+	double norm = 0;
+	for (size_t k = 0; k < n; k++)
+		norm += (double)tmp[k].w * tmp[k].w;
+	norm = norm > 0 ? sqrt(norm) : 1;
+	for (size_t k = 0; k < n; k++)
+		out[k] = (struct term){tmp[k].id, (float)(tmp[k].w / norm)};
+	qsort(out, n, sizeof(*out), cmp_term_id);
+	return n;
+}
+
+/* A story while it is being built. */
+struct story {
+	struct term t[STORY_TERMS]; /* centroid: summed weights, by id */
+	size_t nt;
+	double norm;
+	int64_t last;   /* time of its latest member, or WT_TIME_UNKNOWN */
+	uint32_t first; /* its earliest unit's root article */
+};
+
+/* Adds a unit's vector to a story's centroid, keeping its best terms. */
+static void story_add(struct story *s, const struct term *u, size_t nu)
+{
+	struct term merged[STORY_TERMS + 2 * TERMS * 4];
+	size_t i = 0, j = 0, n = 0;
+	while (i < s->nt || j < nu) {
+		if (j >= nu || (i < s->nt && s->t[i].id < u[j].id))
+			merged[n++] = s->t[i++];
+		else if (i >= s->nt || u[j].id < s->t[i].id)
+			merged[n++] = u[j++];
+		else {
+			merged[n++] = (struct term){s->t[i].id, s->t[i].w + u[j].w};
+			i++;
+			j++;
+		}
+	}
+	if (n > STORY_TERMS) {
+		qsort(merged, n, sizeof(*merged), cmp_term_w);
+		n = STORY_TERMS;
+		qsort(merged, n, sizeof(*merged), cmp_term_id);
+	}
+	memcpy(s->t, merged, n * sizeof(*merged));
+	s->nt = n;
+	double norm = 0;
+	for (size_t k = 0; k < n; k++)
+		norm += (double)s->t[k].w * s->t[k].w;
+	s->norm = norm > 0 ? sqrt(norm) : 1;
+}
+
+/* Cosine of a unit vector (normalised) with a story's centroid. */
+static double story_cos(const struct story *s, const struct term *u, size_t nu)
+{
+	size_t i = 0, j = 0;
+	double dot = 0;
+	while (i < s->nt && j < nu) {
+		if (s->t[i].id < u[j].id)
+			i++;
+		else if (u[j].id < s->t[i].id)
+			j++;
+		else
+			dot += (double)s->t[i++].w * u[j++].w;
+	}
+	return dot / s->norm;
+}
+
+struct unit {
+	int64_t time;
+	uint32_t root;   /* family root article */
+	uint32_t first;  /* offset of its terms */
+	uint32_t n;
+};
+
+static int cmp_unit(const void *x, const void *y)
+{
+	const struct unit *p = x, *q = y;
+	int pu = p->time == WT_TIME_UNKNOWN, qu = q->time == WT_TIME_UNKNOWN;
+	if (pu != qu)
+		return pu - qu;
+	if (p->time != q->time)
+		return p->time < q->time ? -1 : 1;
+	return p->root < q->root ? -1 : p->root > q->root;
+}
+
+enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
+{
+	size_t n = wt_corpus_count(in->corpus);
+	enum wt_status st = WT_OK;
+	struct wt__map bag = {0}, post = {0};
+	struct wt__tokens tv = {0};
+	struct term *terms = wt__malloc((n * TERMS + 1) * sizeof(*terms));
+	uint32_t *nterms = wt__calloc(n + 1, sizeof(*nterms));
+	struct term *tmp = wt__malloc(16384 * sizeof(*tmp));
+	struct unit *units = wt__malloc((n + 1) * sizeof(*units));
+	uint32_t *unit_of_root = wt__malloc((n + 1) * sizeof(*unit_of_root));
+	struct term *uterms = NULL;
+	struct story *stories = NULL;
+	size_t nstories = 0, scap = 0;
+	uint32_t *plist = NULL; /* postings: story ids, chained by pnext */
+	uint32_t *pnext = NULL;
+	size_t np = 0, pcap = 0, pncap = 0;
+	double *acc = NULL;
+	uint32_t *touched = NULL;
+	if (!terms || !nterms || !tmp || !units || !unit_of_root ||
+	    (st = wt__map_init(&bag, 1024)) || (st = wt__map_init(&post, 1024))) {
+		st = st ? st : WT_ERR_NOMEM;
+		goto done;
+	}
+
+	/* 1. Each article's best terms. */
+	for (size_t i = 0; i < n; i++) {
+		nterms[i] = (uint32_t)article_terms(in, i, &bag, &tv, tmp, 16384, terms + i * TERMS, &st);
+		if (st)
+			goto done;
+	}
+
+	/* 2. Units: families, their members' terms summed. */
+	size_t nu = 0;
+	for (size_t i = 0; i < n; i++)
+		unit_of_root[i] = UINT32_MAX;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t root = in->family[i];
+		if (unit_of_root[root] == UINT32_MAX) {
+			unit_of_root[root] = (uint32_t)nu;
+			units[nu++] = (struct unit){wt_corpus_get(in->corpus, root)->time, root, 0, 0};
+		}
+	}
+	/* Members' vectors merged into one per unit, bounded like a story. */
+	struct story *acc_units = wt__calloc(nu + 1, sizeof(*acc_units));
+	if (!acc_units) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct story *u = &acc_units[unit_of_root[in->family[i]]];
+		story_add(u, terms + i * TERMS, nterms[i]);
+		int64_t t = wt_corpus_get(in->corpus, i)->time;
+		struct unit *un = &units[unit_of_root[in->family[i]]];
+		if (t != WT_TIME_UNKNOWN && (un->time == WT_TIME_UNKNOWN || t < un->time))
+			un->time = t;
+	}
+	uterms = wt__malloc((nu * TERMS + 1) * sizeof(*uterms));
+	if (!uterms) {
+		wt__free(acc_units);
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t k = 0; k < nu; k++) {
+		struct story *u = &acc_units[k];
+		/* the unit's TERMS best, normalised */
+		struct term best[STORY_TERMS];
+		memcpy(best, u->t, u->nt * sizeof(*best));
+		qsort(best, u->nt, sizeof(*best), cmp_term_w);
+		size_t m = u->nt < TERMS ? u->nt : TERMS;
+		double norm = 0;
+		for (size_t q = 0; q < m; q++)
+			norm += (double)best[q].w * best[q].w;
+		norm = norm > 0 ? sqrt(norm) : 1;
+		for (size_t q = 0; q < m; q++)
+			best[q].w = (float)(best[q].w / norm);
+		qsort(best, m, sizeof(*best), cmp_term_id);
+		memcpy(uterms + k * TERMS, best, m * sizeof(*best));
+		units[k].first = (uint32_t)(k * TERMS);
+		units[k].n = (uint32_t)m;
+	}
+	wt__free(acc_units);
+	qsort(units, nu, sizeof(*units), cmp_unit);
+
+	/* 3. One pass in date order: join the most similar active story. */
+	acc = wt__calloc(nu + 1, sizeof(*acc));
+	touched = wt__malloc((nu + 1) * sizeof(*touched));
+	uint32_t *story_of_unit_root = wt__malloc((n + 1) * sizeof(*story_of_unit_root));
+	if (!acc || !touched || !story_of_unit_root) {
+		wt__free(story_of_unit_root);
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	int64_t window = (int64_t)(in->window_days * 86400.0);
+	for (size_t k = 0; k < nu; k++) {
+		const struct unit *u = &units[k];
+		const struct term *ut = uterms + u->first;
+		/* the unit's strongest terms find the candidate stories */
+		struct term probe[TERMS];
+		memcpy(probe, ut, u->n * sizeof(*probe));
+		qsort(probe, u->n, sizeof(*probe), cmp_term_w);
+		size_t ntouched = 0;
+		for (size_t q = 0; q < u->n && q < PROBE_TERMS; q++) {
+			uint64_t *head = wt__map_get(&post, (uint64_t)probe[q].id + 1);
+			int seen = 0;
+			for (uint32_t p = head ? (uint32_t)*head : UINT32_MAX;
+			     p != UINT32_MAX && seen < MAX_POSTINGS; p = pnext[p], seen++) {
+				uint32_t s = plist[p];
+				if (acc[s] == 0) {
+					acc[s] = 1;
+					touched[ntouched++] = s;
+				}
+			}
+		}
+		double best = 0;
+		uint32_t best_s = UINT32_MAX;
+		for (size_t q = 0; q < ntouched; q++) {
+			uint32_t s = touched[q];
+			acc[s] = 0;
+			const struct story *sp = &stories[s];
+			if (window > 0 && u->time != WT_TIME_UNKNOWN && sp->last != WT_TIME_UNKNOWN &&
+			    u->time - sp->last > window)
+				continue;
+			double c = story_cos(sp, ut, u->n);
+			if (c > best || (c == best && s < best_s)) {
+				best = c;
+				best_s = s;
+			}
+		}
+		if (best < in->threshold) {
+			if ((st = WT_GROW(stories, scap, nstories + 1, (size_t)UINT32_MAX))) {
+				wt__free(story_of_unit_root);
+				goto done;
+			}
+			best_s = (uint32_t)nstories++;
+			memset(&stories[best_s], 0, sizeof(stories[best_s]));
+			stories[best_s].last = WT_TIME_UNKNOWN;
+			stories[best_s].first = u->root;
+		}
+		struct story *sp = &stories[best_s];
+		/* index the story under the unit's terms it did not have yet */
+		for (size_t q = 0; q < u->n; q++) {
+			uint64_t *slot;
+			int found;
+			int had = 0;
+			for (size_t r = 0; r < sp->nt && !had; r++)
+				had = sp->t[r].id == ut[q].id;
+			if (had)
+				continue;
+			if ((st = WT_GROW(plist, pcap, np + 1, (size_t)UINT32_MAX)) ||
+			    (st = WT_GROW(pnext, pncap, np + 1, (size_t)UINT32_MAX))) {
+				wt__free(story_of_unit_root);
+				goto done;
+			}
+			if ((st = wt__map_put(&post, (uint64_t)ut[q].id + 1, UINT32_MAX, &slot, &found))) {
+				wt__free(story_of_unit_root);
+				goto done;
+			}
+			plist[np] = best_s;
+			pnext[np] = (uint32_t)*slot; /* newest first */
+			*slot = np++;
+		}
+		story_add(sp, ut, u->n);
+		if (u->time != WT_TIME_UNKNOWN && (sp->last == WT_TIME_UNKNOWN || u->time > sp->last))
+			sp->last = u->time;
+		story_of_unit_root[u->root] = sp->first;
+	}
+	for (size_t i = 0; i < n; i++)
+		story_of[i] = story_of_unit_root[in->family[i]];
+	wt__free(story_of_unit_root);
+done:
+	wt__map_release(&bag);
+	wt__map_release(&post);
+	wt__free(tv.v);
+	wt__free(terms);
+	wt__free(nterms);
+	wt__free(tmp);
+	wt__free(units);
+	wt__free(unit_of_root);
+	wt__free(uterms);
+	wt__free(stories);
+	wt__free(plist);
+	wt__free(pnext);
+	wt__free(acc);
+	wt__free(touched);
+	return st;
+}
