@@ -46,6 +46,7 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 struct wt__story_input {
 	const struct wt_corpus *corpus;
 	const uint32_t *family;  /* each article's family root */
+	const uint32_t *same_text; /* first article with the same words, or NULL */
 	const float *idf;        /* inverse frequency by token hash bits */
 	int idf_bits;
 	double window_days;      /* a story takes no unit this long after its last */

@@ -21,8 +21,18 @@
 
 #define TERMS 48        /* terms kept per article */
 #define STORY_TERMS 160 /* terms kept in a story's centroid */
-#define PROBE_TERMS 16  /* a unit's terms used to find candidate stories */
-#define MAX_POSTINGS 256 /* most recent stories scanned per term */
+#define PROBE_TERMS 10  /* a unit's terms used to find candidate stories */
+#define MAX_POSTINGS 128 /* most recent stories scanned per term */
+#define UNIT_MEMBERS 4  /* members of a family whose words describe it */
+#define MAX_COMPARED 24 /* candidate stories compared in full per unit */
+
+/* Postings of one term: story ids in blocks of a cache line, newest block
+ * first, so a scan touches one line per PBLOCK stories. */
+#define PBLOCK 14
+struct pblock {
+	uint32_t s[PBLOCK];
+	uint32_t n, next;
+};
 
 struct term {
 	uint32_t id;  /* high bits of the token hash */
@@ -92,24 +102,51 @@ static size_t article_terms(const struct wt__story_input *in, size_t i, struct w
 			    struct term *out, enum wt_status *st)
 {
 	const struct wt_article *a = wt_corpus_get(in->corpus, i);
-	memset(bag->keys, 0, bag->cap * sizeof(*bag->keys));
-	bag->len = 0;
+	/* A fresh bag sized for this article: clearing a table grown by one
+	 * long article for every short one after it would dominate. */
+	wt__map_release(bag);
+	if ((*st = wt__map_init(bag, a->text_len / 6 + 64)))
+		return 0;
 	*st = add_terms(bag, a->text, a->text_len, 1.0, in, tv);
 	if (!*st && a->title)
 		*st = add_terms(bag, a->title, strlen(a->title), 2.0, in, tv);
 	if (*st)
 		return 0;
+	/* The TERMS heaviest terms, through a min-heap on weight (ties by id,
+	 * so the choice does not depend on the table's layout). */
+	(void)tmpcap;
 	size_t n = 0;
-	for (size_t s = 0; s < bag->cap && n < tmpcap; s++) {
+	for (size_t s = 0; s < bag->cap; s++) {
 		if (!bag->keys[s])
 			continue;
 		double w;
 		memcpy(&w, &bag->vals[s], sizeof(w));
-		tmp[n++] = (struct term){(uint32_t)(bag->keys[s] - 1), (float)sqrt(w)};
+		struct term t = {(uint32_t)(bag->keys[s] - 1), (float)sqrt(w)};
+		if (n < TERMS) {
+			size_t c = n++;
+			while (c > 0 && cmp_term_w(&t, &tmp[(c - 1) / 2]) > 0) {
+				tmp[c] = tmp[(c - 1) / 2];
+				c = (c - 1) / 2;
+			}
+			tmp[c] = t;
+		} else if (cmp_term_w(&t, &tmp[0]) < 0) {
+			/* better than the worst kept: replace the root, sift down */
+			size_t c = 0;
+			for (;;) {
+				size_t l = 2 * c + 1, r = l + 1, m = c;
+				const struct term *mv = &t;
+				if (l < n && cmp_term_w(&tmp[l], mv) > 0)
+					m = l, mv = &tmp[l];
+				if (r < n && cmp_term_w(&tmp[r], mv) > 0)
+					m = r, mv = &tmp[r];
+				if (m == c)
+					break;
+				tmp[c] = tmp[m];
+				c = m;
+			}
+			tmp[c] = t;
+		}
 	}
-	qsort(tmp, n, sizeof(*tmp), cmp_term_w);
-	if (n > TERMS)
-		n = TERMS;
 	double norm = 0;
 	for (size_t k = 0; k < n; k++)
 		norm += (double)tmp[k].w * tmp[k].w;
@@ -206,23 +243,37 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	struct term *uterms = NULL;
 	struct story *stories = NULL;
 	size_t nstories = 0, scap = 0;
-	uint32_t *plist = NULL; /* postings: story ids, chained by pnext */
-	uint32_t *pnext = NULL;
-	size_t np = 0, pcap = 0, pncap = 0;
+	struct pblock *blocks = NULL; /* postings: blocks of story ids */
+	size_t nb = 0, bcap = 0;
 	double *acc = NULL;
 	uint32_t *touched = NULL;
+	struct term *cand = NULL;
 	if (!terms || !nterms || !tmp || !units || !unit_of_root ||
 	    (st = wt__map_init(&bag, 1024)) || (st = wt__map_init(&post, 1024))) {
 		st = st ? st : WT_ERR_NOMEM;
 		goto done;
 	}
 
-	/* 1. Each article's best terms. */
-	for (size_t i = 0; i < n; i++) {
-		nterms[i] = (uint32_t)article_terms(in, i, &bag, &tv, tmp, 16384, terms + i * TERMS, &st);
-		if (st)
-			goto done;
+	/* 1. The best terms of each family's first few members: copies of one
+	 * text add nothing to its root's, and this keeps the stage linear in
+	 * the families rather than the articles. */
+	uint32_t *taken = wt__calloc(n + 1, sizeof(*taken));
+	if (!taken) {
+		st = WT_ERR_NOMEM;
+		goto done;
 	}
+	for (size_t i = 0; i < n; i++) {
+		if (in->same_text && in->same_text[i] != i)
+			continue; /* the same words as an article already counted */
+		if (taken[in->family[i]]++ >= UNIT_MEMBERS)
+			continue;
+		nterms[i] = (uint32_t)article_terms(in, i, &bag, &tv, tmp, 16384, terms + i * TERMS, &st);
+		if (st) {
+			wt__free(taken);
+			goto done;
+		}
+	}
+	wt__free(taken);
 
 	/* 2. Units: families, their members' terms summed. */
 	size_t nu = 0;
@@ -235,52 +286,62 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 			units[nu++] = (struct unit){wt_corpus_get(in->corpus, root)->time, root, 0, 0};
 		}
 	}
-	/* Members' vectors merged into one per unit, bounded like a story. */
-	struct story *acc_units = wt__calloc(nu + 1, sizeof(*acc_units));
-	if (!acc_units) {
-		st = WT_ERR_NOMEM;
-		goto done;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct story *u = &acc_units[unit_of_root[in->family[i]]];
-		story_add(u, terms + i * TERMS, nterms[i]);
-		int64_t t = wt_corpus_get(in->corpus, i)->time;
-		struct unit *un = &units[unit_of_root[in->family[i]]];
-		if (t != WT_TIME_UNKNOWN && (un->time == WT_TIME_UNKNOWN || t < un->time))
-			un->time = t;
-	}
+	/* Members' vectors merged into one per unit.  Most units have one
+	 * contributing member, whose terms are taken as they are. */
 	uterms = wt__malloc((nu * TERMS + 1) * sizeof(*uterms));
-	if (!uterms) {
-		wt__free(acc_units);
+	uint32_t *last_member = wt__malloc((nu + 1) * sizeof(*last_member));
+	if (!uterms || !last_member) {
+		wt__free(last_member);
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
 	for (size_t k = 0; k < nu; k++) {
-		struct story *u = &acc_units[k];
-		/* the unit's TERMS best, normalised */
-		struct term best[STORY_TERMS];
-		memcpy(best, u->t, u->nt * sizeof(*best));
-		qsort(best, u->nt, sizeof(*best), cmp_term_w);
-		size_t m = u->nt < TERMS ? u->nt : TERMS;
-		double norm = 0;
-		for (size_t q = 0; q < m; q++)
-			norm += (double)best[q].w * best[q].w;
-		norm = norm > 0 ? sqrt(norm) : 1;
-		for (size_t q = 0; q < m; q++)
-			best[q].w = (float)(best[q].w / norm);
-		qsort(best, m, sizeof(*best), cmp_term_id);
-		memcpy(uterms + k * TERMS, best, m * sizeof(*best));
 		units[k].first = (uint32_t)(k * TERMS);
-		units[k].n = (uint32_t)m;
+		last_member[k] = UINT32_MAX;
 	}
-	wt__free(acc_units);
+	struct story merged; /* scratch for units of several members */
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = unit_of_root[in->family[i]];
+		struct unit *un = &units[k];
+		int64_t t = wt_corpus_get(in->corpus, i)->time;
+		if (t != WT_TIME_UNKNOWN && (un->time == WT_TIME_UNKNOWN || t < un->time))
+			un->time = t;
+		if (!nterms[i])
+			continue;
+		struct term *ut = uterms + un->first;
+		if (last_member[k] == UINT32_MAX) {
+			memcpy(ut, terms + i * TERMS, nterms[i] * sizeof(*ut));
+			un->n = nterms[i];
+		} else {
+			/* Sum, keep the TERMS best, normalise again. */
+			merged.nt = 0;
+			story_add(&merged, ut, un->n);
+			story_add(&merged, terms + i * TERMS, nterms[i]);
+			struct term best[STORY_TERMS];
+			memcpy(best, merged.t, merged.nt * sizeof(*best));
+			qsort(best, merged.nt, sizeof(*best), cmp_term_w);
+			size_t m = merged.nt < TERMS ? merged.nt : TERMS;
+			double norm = 0;
+			for (size_t q = 0; q < m; q++)
+				norm += (double)best[q].w * best[q].w;
+			norm = norm > 0 ? sqrt(norm) : 1;
+			for (size_t q = 0; q < m; q++)
+				best[q].w = (float)(best[q].w / norm);
+			qsort(best, m, sizeof(*best), cmp_term_id);
+			memcpy(ut, best, m * sizeof(*best));
+			un->n = (uint32_t)m;
+		}
+		last_member[k] = (uint32_t)i;
+	}
+	wt__free(last_member);
 	qsort(units, nu, sizeof(*units), cmp_unit);
 
 	/* 3. One pass in date order: join the most similar active story. */
 	acc = wt__calloc(nu + 1, sizeof(*acc));
 	touched = wt__malloc((nu + 1) * sizeof(*touched));
+	cand = wt__malloc((MAX_COMPARED + 1) * sizeof(*cand));
 	uint32_t *story_of_unit_root = wt__malloc((n + 1) * sizeof(*story_of_unit_root));
-	if (!acc || !touched || !story_of_unit_root) {
+	if (!acc || !touched || !cand || !story_of_unit_root) {
 		wt__free(story_of_unit_root);
 		st = WT_ERR_NOMEM;
 		goto done;
@@ -297,21 +358,40 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		for (size_t q = 0; q < u->n && q < PROBE_TERMS; q++) {
 			uint64_t *head = wt__map_get(&post, (uint64_t)probe[q].id + 1);
 			int seen = 0;
-			for (uint32_t p = head ? (uint32_t)*head : UINT32_MAX;
-			     p != UINT32_MAX && seen < MAX_POSTINGS; p = pnext[p], seen++) {
-				uint32_t s = plist[p];
-				if (acc[s] == 0) {
-					acc[s] = 1;
-					touched[ntouched++] = s;
+			for (uint32_t b = head ? (uint32_t)*head : UINT32_MAX;
+			     b != UINT32_MAX && seen < MAX_POSTINGS; b = blocks[b].next) {
+				const struct pblock *pb = &blocks[b];
+				for (uint32_t e = pb->n; e-- > 0 && seen < MAX_POSTINGS; seen++) {
+					uint32_t s = pb->s[e];
+					if (acc[s] == 0)
+						touched[ntouched++] = s;
+					acc[s] += probe[q].w;
 				}
 			}
 		}
-		double best = 0;
-		uint32_t best_s = UINT32_MAX;
+		/* Only the stories that share the most of the unit's strongest
+		 * words are compared in full: the best MAX_COMPARED, kept in a
+		 * small array sorted by shared weight. */
+		size_t nbest = 0;
 		for (size_t q = 0; q < ntouched; q++) {
 			uint32_t s = touched[q];
+			struct term c = {s, (float)acc[s]};
 			acc[s] = 0;
+			if (nbest == MAX_COMPARED && cmp_term_w(&c, &cand[nbest - 1]) >= 0)
+				continue;
+			size_t at = nbest < MAX_COMPARED ? nbest++ : nbest - 1;
+			while (at > 0 && cmp_term_w(&c, &cand[at - 1]) < 0) {
+				cand[at] = cand[at - 1];
+				at--;
+			}
+			cand[at] = c;
+		}
+		double best = 0;
+		uint32_t best_s = UINT32_MAX;
+		for (size_t q = 0; q < nbest; q++) {
+			uint32_t s = cand[q].id;
 			const struct story *sp = &stories[s];
+
 			if (window > 0 && u->time != WT_TIME_UNKNOWN && sp->last != WT_TIME_UNKNOWN &&
 			    u->time - sp->last > window)
 				continue;
@@ -333,27 +413,34 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		}
 		struct story *sp = &stories[best_s];
 		/* index the story under the unit's terms it did not have yet */
+		size_t r = 0;
 		for (size_t q = 0; q < u->n; q++) {
 			uint64_t *slot;
 			int found;
-			int had = 0;
-			for (size_t r = 0; r < sp->nt && !had; r++)
-				had = sp->t[r].id == ut[q].id;
-			if (had)
+			/* both sorted by id: a merge walk finds the new terms */
+			while (r < sp->nt && sp->t[r].id < ut[q].id)
+				r++;
+			if (r < sp->nt && sp->t[r].id == ut[q].id)
 				continue;
-			if ((st = WT_GROW(plist, pcap, np + 1, (size_t)UINT32_MAX)) ||
-			    (st = WT_GROW(pnext, pncap, np + 1, (size_t)UINT32_MAX))) {
-				wt__free(story_of_unit_root);
-				goto done;
-			}
 			if ((st = wt__map_put(&post, (uint64_t)ut[q].id + 1, UINT32_MAX, &slot, &found))) {
 				wt__free(story_of_unit_root);
 				goto done;
 			}
-			plist[np] = best_s;
-			pnext[np] = (uint32_t)*slot; /* newest first */
-			*slot = np++;
+			uint32_t hb = (uint32_t)*slot;
+			if (hb == UINT32_MAX || blocks[hb].n == PBLOCK) {
+				/* a new head block, newest first */
+				if ((st = WT_GROW(blocks, bcap, nb + 1, (size_t)UINT32_MAX))) {
+					wt__free(story_of_unit_root);
+					goto done;
+				}
+				blocks[nb].n = 0;
+				blocks[nb].next = hb;
+				hb = (uint32_t)nb++;
+				*slot = hb;
+			}
+			blocks[hb].s[blocks[hb].n++] = best_s;
 		}
+
 		story_add(sp, ut, u->n);
 		if (u->time != WT_TIME_UNKNOWN && (sp->last == WT_TIME_UNKNOWN || u->time > sp->last))
 			sp->last = u->time;
@@ -373,9 +460,9 @@ done:
 	wt__free(unit_of_root);
 	wt__free(uterms);
 	wt__free(stories);
-	wt__free(plist);
-	wt__free(pnext);
+	wt__free(blocks);
 	wt__free(acc);
 	wt__free(touched);
+	wt__free(cand);
 	return st;
 }

@@ -702,7 +702,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	for (size_t i = 0; i < n; i++)
 		fam32[i] = (uint32_t)r->arts[i].family;
-	struct wt__story_input si = {corpus, fam32, idf, COUNT_BITS, o.story_window, o.story_min};
+	struct wt__story_input si = {corpus, fam32, rep, idf, COUNT_BITS, o.story_window,
+				     o.story_min};
 	if (n && (st = wt__stories(&si, story32)))
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
