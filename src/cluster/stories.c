@@ -24,7 +24,7 @@
 #define PROBE_TERMS 10  /* a unit's terms used to find candidate stories */
 #define MAX_POSTINGS 128 /* most recent stories scanned per term */
 #define UNIT_MEMBERS 4  /* members of a family whose words describe it */
-#define MAX_COMPARED 24 /* candidate stories compared in full per unit */
+#define MAX_COMPARED 12 /* candidate stories compared in full per unit */
 
 /* Postings of one term: story ids in blocks of a cache line, newest block
  * first, so a scan touches one line per PBLOCK stories. */
