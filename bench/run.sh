@@ -53,6 +53,7 @@ best() { # best of three wall-clock seconds of a command
 
 T_WC=$(best wc -w "$IN")
 T_RUN=$(best "$WT" run -j1 -q "$IN")
+T_NOST=$(best "$WT" run -j1 -q --no-stories "$IN")
 T_ALL=$(best "$WT" run -q "$IN")
 STATS=$("$WT" run -j1 -q --stats "$IN" 2>&1 >/dev/null | tail -1)
 T_SKETCH=$(echo "$STATS" | sed -n 's/.*sketch \([0-9.]*\),.*/\1/p')
@@ -62,6 +63,8 @@ printf "input: %s, %.1f MB, %d articles\n" "$IN" "$MB" "$ARTS"
 printf "%-28s %8.3f s %9.1f MB/s\n" "wc -w" "$T_WC" "$(echo "$MB / $T_WC" | bc -l)"
 printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "wiretrace run -j1" "$T_RUN" \
 	"$(echo "$MB / $T_RUN" | bc -l)" "$(echo "$T_WC / $T_RUN" | bc -l)"
+printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "  without stories" "$T_NOST" \
+	"$(echo "$MB / $T_NOST" | bc -l)" "$(echo "$T_WC / $T_NOST" | bc -l)"
 printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "  sketch stage alone" "$T_SKETCH" \
 	"$(echo "$MB / $T_SKETCH" | bc -l)" "$(echo "$T_WC / $T_SKETCH" | bc -l)"
 printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "wiretrace run (all cores)" "$T_ALL" \

@@ -230,6 +230,7 @@ struct wt_options {
 	double edited_min;    /* coverage from which a copy is edited */
 	double story_min;     /* least similarity to join a story */
 	double story_window;  /* days a story stays open after its last article */
+	int stories;          /* 0: skip the stories stage (story = family) */
 	int threads;          /* worker threads; 0 = every core */
 };
 

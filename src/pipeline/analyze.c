@@ -31,6 +31,7 @@ void wt_options_default(struct wt_options *o)
 	o->edited_min = 0.3;
 	o->story_min = 0.2;
 	o->story_window = 7.0;
+	o->stories = 1;
 	o->threads = 0;
 }
 
@@ -704,7 +705,9 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		fam32[i] = (uint32_t)r->arts[i].family;
 	struct wt__story_input si = {corpus, fam32, rep, idf, COUNT_BITS, o.story_window,
 				     o.story_min};
-	if (n && (st = wt__stories(&si, story32)))
+	if (!o.stories)
+		memcpy(story32, fam32, n * sizeof(*story32));
+	else if (n && (st = wt__stories(&si, story32)))
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		r->arts[i].story = story32[i];

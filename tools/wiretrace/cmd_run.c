@@ -32,6 +32,7 @@ static const char run_usage[] =
 	"  --verbatim-min X      coverage of a verbatim copy (default 0.8)\n"
 	"  --edited-min X        coverage of an edited copy (default 0.3)\n"
 	"  --story-min X         similarity for an article to join a story (default 0.2)\n"
+	"  --no-stories          skip the stories stage: each family is its own story\n"
 	"  --story-window DAYS   days a story stays open after its latest article\n"
 	"                        (default 7; 0: no limit)\n"
 	"  --stats               print stage timings to standard error\n"
@@ -348,6 +349,8 @@ int cmd_run(int argc, char **argv)
 			NEED_FRAC(o.verbatim_min);
 		} else if (!strcmp(a, "--edited-min")) {
 			NEED_FRAC(o.edited_min);
+		} else if (!strcmp(a, "--no-stories")) {
+			o.stories = 0;
 		} else if (!strcmp(a, "--story-min")) {
 			NEED_FRAC(o.story_min);
 		} else if (!strcmp(a, "--story-window")) {
