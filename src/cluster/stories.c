@@ -365,7 +365,9 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 					uint32_t s = pb->s[e];
 					if (acc[s] == 0)
 						touched[ntouched++] = s;
-					acc[s] += probe[q].w;
+					/* never 0 again once seen, even for a word
+					 * of weight 0 (one in every article) */
+					acc[s] += (double)probe[q].w + 1e-9;
 				}
 			}
 		}
