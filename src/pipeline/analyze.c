@@ -29,8 +29,8 @@ void wt_options_default(struct wt_options *o)
 	o->link_min = 0.3;
 	o->verbatim_min = 0.8;
 	o->edited_min = 0.3;
-	o->story_min = 0.2;
-	o->story_window = 7.0;
+	o->story_min = 0.15;
+	o->story_window = 14.0;
 	o->stories = 1;
 	o->threads = 0;
 }

@@ -31,10 +31,10 @@ static const char run_usage[] =
 	"  --link-min X          coverage linking two articles (default 0.3)\n"
 	"  --verbatim-min X      coverage of a verbatim copy (default 0.8)\n"
 	"  --edited-min X        coverage of an edited copy (default 0.3)\n"
-	"  --story-min X         similarity for an article to join a story (default 0.2)\n"
+	"  --story-min X         similarity for an article to join a story (default 0.15)\n"
 	"  --no-stories          skip the stories stage: each family is its own story\n"
 	"  --story-window DAYS   days a story stays open after its latest article\n"
-	"                        (default 7; 0: no limit)\n"
+	"                        (default 14; 0: no limit)\n"
 	"  --stats               print stage timings to standard error\n"
 	"  --quiet               print only errors\n"
 	"  --help                this help\n";
