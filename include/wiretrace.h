@@ -232,6 +232,11 @@ struct wt_options {
 	double story_window;  /* days a story stays open after its last article */
 	int stories;          /* 0: skip the stories stage (story = family) */
 	int threads;          /* worker threads; 0 = every core */
+	/* Called now and then from the calling thread with the stage's name
+	 * ("sketch", "candidates", "align", "families", "stories") and how
+	 * far it is (done of total, in the stage's own units); NULL: never. */
+	void (*progress)(void *ud, const char *stage, size_t done, size_t total);
+	void *progress_ud;
 };
 
 void wt_options_default(struct wt_options *options);

@@ -32,6 +32,8 @@ void wt_options_default(struct wt_options *o)
 	o->story_min = 0.15;
 	o->story_window = 14.0;
 	o->stories = 1;
+	o->progress = NULL;
+	o->progress_ud = NULL;
 	o->threads = 0;
 }
 
@@ -129,6 +131,8 @@ static void *sketch_worker(void *arg)
 		size_t lo = atomic_fetch_add(&j->next, BATCH);
 		if (lo >= j->n || atomic_load(&j->failed))
 			break;
+		if (w->id == 0 && o->progress && (lo / BATCH) % 256 == 0)
+			o->progress(o->progress_ud, "sketch", lo, j->n);
 		size_t hi = WT_MIN(j->n, lo + BATCH);
 		for (size_t i = lo; i < hi; i++) {
 			const struct wt_article *a = &j->corpus->arts[i];
@@ -209,6 +213,8 @@ static void *align_worker(void *arg)
 		size_t lo = atomic_fetch_add(&j->next, 8);
 		if (lo >= j->ncands || atomic_load(&j->failed))
 			break;
+		if (w->id == 0 && j->o->progress && (lo / 8) % 1024 == 0)
+			j->o->progress(j->o->progress_ud, "align", lo, j->ncands);
 		size_t hi = WT_MIN(j->ncands, lo + 8);
 		for (size_t p = lo; p < hi; p++) {
 			const struct wt__cand *c = &j->cands[p];
@@ -543,6 +549,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	double t1 = wt__now();
 	r->stats.seconds_sketch = t1 - t0;
 
+	if (o.progress)
+		o.progress(o.progress_ud, "candidates", 0, 1);
 	/* 2. Order by date, collapse exact duplicates, find candidates. */
 	for (size_t i = 0; i < n; i++)
 		ok[i] = (struct ordkey){corpus->arts[i].time, (uint32_t)i};
@@ -694,6 +702,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	double t4 = wt__now();
 	r->stats.seconds_families = t4 - t3;
 
+	if (o.progress)
+		o.progress(o.progress_ud, "stories", 0, 1);
 	/* 5. Stories. */
 	fam32 = wt__malloc((n + 1) * sizeof(*fam32));
 	story32 = wt__malloc((n + 1) * sizeof(*story32));
@@ -714,6 +724,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		r->stats.stories += story32[i] == i;
 	}
 	r->stats.seconds_stories = wt__now() - t4;
+	if (o.progress)
+		o.progress(o.progress_ud, "done", 1, 1);
 	*out = r;
 	r = NULL;
 fail:

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -243,6 +244,19 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 	}
 }
 
+/* A one-line progress display on standard error, redrawn in place. */
+static void show_progress(void *ud, const char *stage, size_t done, size_t total)
+{
+	(void)ud;
+	if (!strcmp(stage, "done")) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	fprintf(stderr, "\r\033[Kwiretrace: %s %3.0f%%", stage,
+		total ? 100.0 * (double)done / (double)total : 0.0);
+	fflush(stderr);
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct wt_options o;
@@ -394,6 +408,12 @@ int cmd_run(int argc, char **argv)
 		}
 	}
 	free(inputs);
+	/* A progress line only for a person watching a terminal. */
+	if (!cli_quiet && isatty(2)) {
+		o.progress = show_progress;
+		fprintf(stderr, "wiretrace: read %zu articles", wt_corpus_count(c));
+		fflush(stderr);
+	}
 	struct wt_result *r = NULL;
 	enum wt_status st = wt_analyze(c, &o, &r);
 	if (st) {
