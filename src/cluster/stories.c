@@ -10,7 +10,9 @@
  * date order, each joining the story whose centroid is most similar to it
  * (cosine) among those active within the time window, or opening a new one.
  * That single pass is the incremental algorithm the store will run as
- * articles arrive.  Candidate stories come from an inverted index of the
+ * articles arrive.  A second look then lets a story that opened because its
+ * first article was worded apart join an earlier one whose centroid it has
+ * come to resemble (headline-only corpora gain most from it).  Candidate stories come from an inverted index of the
  * stories' terms, so the cost grows with the articles, not their square.
  */
 #include <math.h>
@@ -24,7 +26,8 @@
 #define PROBE_TERMS 10  /* a unit's terms used to find candidate stories */
 #define MAX_POSTINGS 128 /* most recent stories scanned per term */
 #define UNIT_MEMBERS 4  /* members of a family whose words describe it */
-#define MAX_COMPARED 12 /* candidate stories compared in full per unit */
+#define MAX_COMPARED 12
+#define MERGE_MIN 0.35 /* centroid cosine at which two stories become one */ /* candidate stories compared in full per unit */
 
 /* Postings of one term: story ids in blocks of a cache line, newest block
  * first, so a scan touches one line per PBLOCK stories. */
@@ -164,6 +167,7 @@ struct story {
 	double norm;
 	int64_t last;   /* time of its latest member, or WT_TIME_UNKNOWN */
 	uint32_t first; /* its earliest unit's root article */
+	int64_t start;  /* time of its earliest dated unit, or WT_TIME_UNKNOWN */
 };
 
 /* Adds a unit's vector to a story's centroid, keeping its best terms. */
@@ -412,6 +416,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 			memset(&stories[best_s], 0, sizeof(stories[best_s]));
 			stories[best_s].last = WT_TIME_UNKNOWN;
 			stories[best_s].first = u->root;
+			stories[best_s].start = u->time;
 		}
 		struct story *sp = &stories[best_s];
 		/* index the story under the unit's terms it did not have yet */
@@ -446,10 +451,107 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		story_add(sp, ut, u->n);
 		if (u->time != WT_TIME_UNKNOWN && (sp->last == WT_TIME_UNKNOWN || u->time > sp->last))
 			sp->last = u->time;
-		story_of_unit_root[u->root] = sp->first;
+		if (sp->start == WT_TIME_UNKNOWN)
+			sp->start = u->time;
+		story_of_unit_root[u->root] = best_s;
 	}
-	for (size_t i = 0; i < n; i++)
-		story_of[i] = story_of_unit_root[in->family[i]];
+	/* 4. A second look: a story that opened because its first article
+	 * was worded apart joins an earlier story whose centroid it now
+	 * resembles, within the window. */
+	uint32_t *sparent = wt__malloc((nstories + 1) * sizeof(*sparent));
+	if (!sparent) {
+		wt__free(story_of_unit_root);
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t x = 0; x < nstories; x++)
+		sparent[x] = (uint32_t)x;
+	for (size_t x = 0; x < nstories; x++) {
+		const struct story *sx = &stories[x];
+		/* its PROBE_TERMS heaviest terms, by insertion into a short list */
+		struct term probe[PROBE_TERMS];
+		size_t np = 0;
+		for (size_t q = 0; q < sx->nt; q++) {
+			const struct term *c = &sx->t[q];
+			if (np == PROBE_TERMS && cmp_term_w(c, &probe[np - 1]) >= 0)
+				continue;
+			size_t at = np < PROBE_TERMS ? np++ : np - 1;
+			while (at > 0 && cmp_term_w(c, &probe[at - 1]) < 0) {
+				probe[at] = probe[at - 1];
+				at--;
+			}
+			probe[at] = *c;
+		}
+		size_t ntouched = 0;
+		for (size_t q = 0; q < np; q++) {
+			uint64_t *head = wt__map_get(&post, (uint64_t)probe[q].id + 1);
+			int seen = 0;
+			for (uint32_t b = head ? (uint32_t)*head : UINT32_MAX;
+			     b != UINT32_MAX && seen < MAX_POSTINGS; b = blocks[b].next) {
+				const struct pblock *pb = &blocks[b];
+				for (uint32_t e = pb->n; e-- > 0 && seen < MAX_POSTINGS; seen++) {
+					uint32_t t = pb->s[e];
+					if (t >= x)
+						continue; /* earlier stories only */
+					if (acc[t] == 0)
+						touched[ntouched++] = t;
+					acc[t] += (double)probe[q].w + 1e-9;
+				}
+			}
+		}
+		/* the MAX_COMPARED earlier stories sharing most of those terms */
+		size_t nbest = 0;
+		for (size_t q = 0; q < ntouched; q++) {
+			uint32_t t = touched[q];
+			struct term c = {t, (float)acc[t]};
+			acc[t] = 0;
+			if (nbest == MAX_COMPARED && cmp_term_w(&c, &cand[nbest - 1]) >= 0)
+				continue;
+			size_t at = nbest < MAX_COMPARED ? nbest++ : nbest - 1;
+			while (at > 0 && cmp_term_w(&c, &cand[at - 1]) < 0) {
+				cand[at] = cand[at - 1];
+				at--;
+			}
+			cand[at] = c;
+		}
+		double best = 0;
+		uint32_t best_t = UINT32_MAX;
+		for (size_t q = 0; q < nbest; q++) {
+			uint32_t t = cand[q].id;
+			const struct story *st2 = &stories[t];
+			if (window > 0 && sx->start != WT_TIME_UNKNOWN && st2->last != WT_TIME_UNKNOWN &&
+			    sx->start - st2->last > window)
+				continue;
+			double c = 0;
+			size_t i = 0, j = 0;
+			while (i < sx->nt && j < st2->nt) {
+				if (sx->t[i].id < st2->t[j].id)
+					i++;
+				else if (st2->t[j].id < sx->t[i].id)
+					j++;
+				else
+					c += (double)sx->t[i++].w * st2->t[j++].w;
+			}
+			c /= sx->norm * st2->norm;
+			if (c > best || (c == best && t < best_t)) {
+				best = c;
+				best_t = t;
+			}
+		}
+		if (best >= MERGE_MIN) {
+			uint32_t r = best_t;
+			while (sparent[r] != r)
+				r = sparent[r];
+			sparent[x] = r;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint32_t x = story_of_unit_root[in->family[i]];
+		while (sparent[x] != x)
+			x = sparent[x];
+		story_of[i] = stories[x].first;
+	}
+	wt__free(sparent);
 	wt__free(story_of_unit_root);
 done:
 	wt__map_release(&bag);
