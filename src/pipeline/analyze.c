@@ -359,6 +359,7 @@ static int cmp_hrow(const void *x, const void *y)
  * each one news; their weighted share is low, so they are not copies.
  */
 #define MIN_LINK_WORDS 25
+#define DIRECTION_MARGIN 0.05 /* coverage gap that orders an undated pair */
 
 static double decision_cov(const struct wt_alignment *al, int side_b)
 {
@@ -678,8 +679,18 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		uint32_t x = (uint32_t)pr->a, y = (uint32_t)pr->b;
 		if (r->arts[x].family != r->arts[y].family)
 			continue;
-		/* later = the copy; earlier = its candidate source */
+		/* later = the copy; earlier = its candidate source.  Dates
+		 * decide; where they are equal or missing, the article more
+		 * completely aligned is the copy (a reprint, trimmed or not,
+		 * is nearly all source text; the source holds more of its own),
+		 * and only then input order. */
 		uint32_t later = order[x] > order[y] ? x : y;
+		int64_t tx = corpus->arts[x].time, ty = corpus->arts[y].time;
+		if (rep[x] != rep[y] && (tx == WT_TIME_UNKNOWN || ty == WT_TIME_UNKNOWN || tx == ty)) {
+			double cx = decision_cov(&pr->alignment, 0), cy = decision_cov(&pr->alignment, 1);
+			if (fabs(cx - cy) > DIRECTION_MARGIN)
+				later = cx > cy ? x : y;
+		}
 		uint32_t earlier = later == x ? y : x;
 		double cov_l = decision_cov(&pr->alignment, later != x);
 		double cov_e = decision_cov(&pr->alignment, later == x);
@@ -699,6 +710,46 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	wt__free(best);
 	wt__free(best_src);
+	/* Coverage can order undated pairs in a circle (a copies b, b copies
+	 * c, c copies a): the circle is cut at its earliest member by input,
+	 * which becomes the original. */
+	uint32_t *mark = wt__calloc(n + 1, sizeof(*mark));
+	if (!mark) {
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t x = i;
+		while (x != WT_NONE && !mark[x]) {
+			mark[x] = (uint32_t)i + 1;
+			x = r->arts[x].source;
+		}
+		if (x == WT_NONE || mark[x] != i + 1)
+			continue; /* reached an original, or a chain seen before */
+		size_t cut = x;
+		for (size_t y = r->arts[x].source; y != x; y = r->arts[y].source)
+			if (order[y] < order[cut])
+				cut = y;
+		r->arts[cut].source = WT_NONE;
+		r->arts[cut].relation = WT_REL_ORIGINAL;
+		r->arts[cut].coverage = 0;
+	}
+	/* A family is named after its original: the article its earliest
+	 * member's chain of sources leads to (the earliest itself when dated). */
+	for (size_t i = 0; i < n; i++)
+		mark[i] = UINT32_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t root = r->arts[i].family;
+		if (mark[root] == UINT32_MAX) {
+			size_t x = root, steps = 0;
+			while (r->arts[x].source != WT_NONE && steps++ < n)
+				x = r->arts[x].source;
+			mark[root] = (uint32_t)x;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		r->arts[i].family = mark[r->arts[i].family];
+	wt__free(mark);
 	double t4 = wt__now();
 	r->stats.seconds_families = t4 - t3;
 
