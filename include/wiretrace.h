@@ -202,6 +202,24 @@ struct wt_span {
 enum wt_status wt_sentences(const char *text, size_t len, struct wt_span **out,
 			    size_t *count);
 
+/* ---- provenance evidence ----------------------------------------------- */
+
+/*
+ * Agency credits and bylines found in an article's text, as byte ranges of
+ * it (empty spans, start == end, when none): a dateline credit
+ * ("LISBON (Reuters) -", "MOSCOW, March 3 /TASS/"), a closing credit
+ * ("- AFP" on the last line), and a byline ("By Ana Lopes for AFP", whose
+ * agency counts as the credit when there is no other).
+ */
+struct wt_credits {
+	struct wt_span agency;
+	struct wt_span byline;
+};
+
+/* Finds the credits of `text`.  Looks at the first 400 and last 200 bytes
+ * only.  Never fails; *out is zeroed when nothing is found. */
+void wt_find_credits(const char *text, size_t len, struct wt_credits *out);
+
 /* ---- analysis ---------------------------------------------------------- */
 
 enum wt_relation {
@@ -292,12 +310,24 @@ enum wt_status wt_word_diff(const char *a, size_t a_len, const char *b,
 void wt_alignment_release(struct wt_alignment *alignment);
 
 /* The result for one article of a corpus. */
+/* What decided which of two articles is the source. */
+enum wt_rule {
+	WT_RULE_NONE,      /* no source: an original */
+	WT_RULE_DATE,      /* the source was published earlier */
+	WT_RULE_COVERAGE,  /* same or no dates: the copy is the more aligned */
+	WT_RULE_ORDER      /* same or no dates and no clear coverage: input order */
+};
+
+/* @return "date", "coverage", "order", or NULL for WT_RULE_NONE. */
+const char *wt_rule_name(enum wt_rule rule);
+
 struct wt_article_result {
 	size_t story;            /* index of the story's first article */
 	size_t family;           /* index of the family's root article */
 	size_t source;           /* index of its source, or WT_NONE */
 	enum wt_relation relation;
 	double coverage;         /* share of it aligned to its source */
+	enum wt_rule rule;       /* what decided the direction to its source */
 };
 #define WT_NONE ((size_t)-1)
 

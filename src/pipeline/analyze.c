@@ -686,10 +686,14 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		 * and only then input order. */
 		uint32_t later = order[x] > order[y] ? x : y;
 		int64_t tx = corpus->arts[x].time, ty = corpus->arts[y].time;
-		if (rep[x] != rep[y] && (tx == WT_TIME_UNKNOWN || ty == WT_TIME_UNKNOWN || tx == ty)) {
+		enum wt_rule rule = WT_RULE_DATE;
+		if (tx == WT_TIME_UNKNOWN || ty == WT_TIME_UNKNOWN || tx == ty) {
+			rule = WT_RULE_ORDER;
 			double cx = decision_cov(&pr->alignment, 0), cy = decision_cov(&pr->alignment, 1);
-			if (fabs(cx - cy) > DIRECTION_MARGIN)
+			if (rep[x] != rep[y] && fabs(cx - cy) > DIRECTION_MARGIN) {
 				later = cx > cy ? x : y;
+				rule = WT_RULE_COVERAGE;
+			}
 		}
 		uint32_t earlier = later == x ? y : x;
 		double cov_l = decision_cov(&pr->alignment, later != x);
@@ -706,6 +710,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 			ar->source = earlier;
 			ar->coverage = dup ? 1.0 : cov_l;
 			ar->relation = dup ? WT_REL_DUPLICATE : relation_of(&o, cov_l, cov_e);
+			ar->rule = rule;
 		}
 	}
 	wt__free(best);
@@ -733,6 +738,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		r->arts[cut].source = WT_NONE;
 		r->arts[cut].relation = WT_REL_ORIGINAL;
 		r->arts[cut].coverage = 0;
+		r->arts[cut].rule = WT_RULE_NONE;
 	}
 	/* A family is named after its original: the article its earliest
 	 * member's chain of sources leads to (the earliest itself when dated). */

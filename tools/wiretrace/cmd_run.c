@@ -207,6 +207,16 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 		str_field(out, "site", a->site);
 		str_field(out, "date", a->date);
 		str_field(out, "title", a->title);
+		/* evidence: what decided the direction, and the credits */
+		str_field(out, "rule", wt_rule_name(ar->rule));
+		struct wt_credits cr;
+		wt_find_credits(a->text, a->text_len, &cr);
+		fputs(",\"credit\":", out);
+		cli_json_string(out, cr.agency.end ? a->text + cr.agency.start : NULL,
+				cr.agency.end - cr.agency.start);
+		fputs(",\"byline\":", out);
+		cli_json_string(out, cr.byline.end ? a->text + cr.byline.start : NULL,
+				cr.byline.end - cr.byline.start);
 		fputs("}\n", out);
 	}
 	write_stories(out, c, r);
