@@ -12,6 +12,7 @@
  * in [0, 1].  wt_word_diff on (a, b) must give edits in order on each side,
  * inside each text, SAME edits covering words on both sides, and a diff of
  * a with itself must be one SAME edit (or none for no words).
+ * wt_find_credits on a must give spans inside it.
  */
 #include "fuzz_check.h"
 
@@ -162,6 +163,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_align(a, half, b, size - half);
 	check_align(a, half, a, half);
 	check_word_diff(a, half, b, size - half);
+	/* wt_find_credits: spans inside the text, start <= end */
+	struct wt_credits cr;
+	wt_find_credits(a, half, &cr);
+	FUZZ_CHECK(cr.agency.start <= cr.agency.end && cr.agency.end <= half);
+	FUZZ_CHECK(cr.byline.start <= cr.byline.end && cr.byline.end <= half);
 	free(a);
 	free(b);
 	return 0;
