@@ -215,6 +215,65 @@ static double story_cos(const struct story *s, const struct term *u, size_t nu)
 	return dot / s->norm;
 }
 
+/* Keeps the `cap` best terms seen (by weight, ties by id) in list[0..*n),
+ * best first: an insertion into a short sorted list. */
+static void keep_best(struct term *list, size_t *n, size_t cap, struct term t)
+{
+	if (*n == cap && cmp_term_w(&t, &list[*n - 1]) >= 0)
+		return;
+	size_t at = *n < cap ? (*n)++ : *n - 1;
+	while (at > 0 && cmp_term_w(&t, &list[at - 1]) < 0) {
+		list[at] = list[at - 1];
+		at--;
+	}
+	list[at] = t;
+}
+
+/* What finding candidate stories works with: the postings and scratch. */
+struct finder {
+	const struct wt__map *post;
+	const struct pblock *blocks;
+	double *acc;        /* per story, zero between calls */
+	uint32_t *touched;  /* stories seen in this call */
+	struct term *cand;  /* the result: story ids with shared weight */
+};
+
+/*
+ * The MAX_COMPARED stories, among those numbered below `limit`, that share
+ * the most weight with the probe terms (scanning the MAX_POSTINGS newest
+ * postings of each term), best first into f->cand.  @return how many.
+ */
+static size_t find_candidates(struct finder *f, const struct term *probe, size_t np,
+			      uint32_t limit)
+{
+	size_t ntouched = 0;
+	for (size_t q = 0; q < np; q++) {
+		uint64_t *head = wt__map_get(f->post, (uint64_t)probe[q].id + 1);
+		int seen = 0;
+		for (uint32_t b = head ? (uint32_t)*head : UINT32_MAX;
+		     b != UINT32_MAX && seen < MAX_POSTINGS; b = f->blocks[b].next) {
+			const struct pblock *pb = &f->blocks[b];
+			for (uint32_t e = pb->n; e-- > 0 && seen < MAX_POSTINGS; seen++) {
+				uint32_t s = pb->s[e];
+				if (s >= limit)
+					continue;
+				if (f->acc[s] == 0)
+					f->touched[ntouched++] = s;
+				/* never 0 again once seen, even for a word of
+				 * weight 0 (one in every article) */
+				f->acc[s] += (double)probe[q].w + 1e-9;
+			}
+		}
+	}
+	size_t nbest = 0;
+	for (size_t q = 0; q < ntouched; q++) {
+		uint32_t s = f->touched[q];
+		keep_best(f->cand, &nbest, MAX_COMPARED, (struct term){s, (float)f->acc[s]});
+		f->acc[s] = 0;
+	}
+	return nbest;
+}
+
 struct unit {
 	int64_t time;
 	uint32_t root;   /* family root article */
@@ -351,47 +410,17 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		goto done;
 	}
 	int64_t window = (int64_t)(in->window_days * 86400.0);
+	struct finder fd = {&post, NULL, acc, touched, cand};
 	for (size_t k = 0; k < nu; k++) {
 		const struct unit *u = &units[k];
 		const struct term *ut = uterms + u->first;
 		/* the unit's strongest terms find the candidate stories */
-		struct term probe[TERMS];
-		memcpy(probe, ut, u->n * sizeof(*probe));
-		qsort(probe, u->n, sizeof(*probe), cmp_term_w);
-		size_t ntouched = 0;
-		for (size_t q = 0; q < u->n && q < PROBE_TERMS; q++) {
-			uint64_t *head = wt__map_get(&post, (uint64_t)probe[q].id + 1);
-			int seen = 0;
-			for (uint32_t b = head ? (uint32_t)*head : UINT32_MAX;
-			     b != UINT32_MAX && seen < MAX_POSTINGS; b = blocks[b].next) {
-				const struct pblock *pb = &blocks[b];
-				for (uint32_t e = pb->n; e-- > 0 && seen < MAX_POSTINGS; seen++) {
-					uint32_t s = pb->s[e];
-					if (acc[s] == 0)
-						touched[ntouched++] = s;
-					/* never 0 again once seen, even for a word
-					 * of weight 0 (one in every article) */
-					acc[s] += (double)probe[q].w + 1e-9;
-				}
-			}
-		}
-		/* Only the stories that share the most of the unit's strongest
-		 * words are compared in full: the best MAX_COMPARED, kept in a
-		 * small array sorted by shared weight. */
-		size_t nbest = 0;
-		for (size_t q = 0; q < ntouched; q++) {
-			uint32_t s = touched[q];
-			struct term c = {s, (float)acc[s]};
-			acc[s] = 0;
-			if (nbest == MAX_COMPARED && cmp_term_w(&c, &cand[nbest - 1]) >= 0)
-				continue;
-			size_t at = nbest < MAX_COMPARED ? nbest++ : nbest - 1;
-			while (at > 0 && cmp_term_w(&c, &cand[at - 1]) < 0) {
-				cand[at] = cand[at - 1];
-				at--;
-			}
-			cand[at] = c;
-		}
+		struct term probe[PROBE_TERMS];
+		size_t np = 0;
+		for (size_t q = 0; q < u->n; q++)
+			keep_best(probe, &np, PROBE_TERMS, ut[q]);
+		fd.blocks = blocks; /* it grows as stories gain terms */
+		size_t nbest = find_candidates(&fd, probe, np, UINT32_MAX);
 		double best = 0;
 		uint32_t best_s = UINT32_MAX;
 		for (size_t q = 0; q < nbest; q++) {
@@ -468,52 +497,13 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		sparent[x] = (uint32_t)x;
 	for (size_t x = 0; x < nstories; x++) {
 		const struct story *sx = &stories[x];
-		/* its PROBE_TERMS heaviest terms, by insertion into a short list */
+		/* its strongest terms find the earlier stories to compare */
 		struct term probe[PROBE_TERMS];
 		size_t np = 0;
-		for (size_t q = 0; q < sx->nt; q++) {
-			const struct term *c = &sx->t[q];
-			if (np == PROBE_TERMS && cmp_term_w(c, &probe[np - 1]) >= 0)
-				continue;
-			size_t at = np < PROBE_TERMS ? np++ : np - 1;
-			while (at > 0 && cmp_term_w(c, &probe[at - 1]) < 0) {
-				probe[at] = probe[at - 1];
-				at--;
-			}
-			probe[at] = *c;
-		}
-		size_t ntouched = 0;
-		for (size_t q = 0; q < np; q++) {
-			uint64_t *head = wt__map_get(&post, (uint64_t)probe[q].id + 1);
-			int seen = 0;
-			for (uint32_t b = head ? (uint32_t)*head : UINT32_MAX;
-			     b != UINT32_MAX && seen < MAX_POSTINGS; b = blocks[b].next) {
-				const struct pblock *pb = &blocks[b];
-				for (uint32_t e = pb->n; e-- > 0 && seen < MAX_POSTINGS; seen++) {
-					uint32_t t = pb->s[e];
-					if (t >= x)
-						continue; /* earlier stories only */
-					if (acc[t] == 0)
-						touched[ntouched++] = t;
-					acc[t] += (double)probe[q].w + 1e-9;
-				}
-			}
-		}
-		/* the MAX_COMPARED earlier stories sharing most of those terms */
-		size_t nbest = 0;
-		for (size_t q = 0; q < ntouched; q++) {
-			uint32_t t = touched[q];
-			struct term c = {t, (float)acc[t]};
-			acc[t] = 0;
-			if (nbest == MAX_COMPARED && cmp_term_w(&c, &cand[nbest - 1]) >= 0)
-				continue;
-			size_t at = nbest < MAX_COMPARED ? nbest++ : nbest - 1;
-			while (at > 0 && cmp_term_w(&c, &cand[at - 1]) < 0) {
-				cand[at] = cand[at - 1];
-				at--;
-			}
-			cand[at] = c;
-		}
+		for (size_t q = 0; q < sx->nt; q++)
+			keep_best(probe, &np, PROBE_TERMS, sx->t[q]);
+		fd.blocks = blocks;
+		size_t nbest = find_candidates(&fd, probe, np, (uint32_t)x);
 		double best = 0;
 		uint32_t best_t = UINT32_MAX;
 		for (size_t q = 0; q < nbest; q++) {
