@@ -81,11 +81,6 @@ static enum wt_status bump(struct acc *acc, uint32_t x, uint32_t y, uint32_t lsh
 	return WT_OK;
 }
 
-static int cmp_by_order(const void *x, const void *y, const uint32_t *order)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return order[a] < order[b] ? -1 : order[a] > order[b];
-}
 
 /*
  * Pairs the members of one bucket.  Small buckets pair fully; in larger ones
@@ -102,7 +97,6 @@ static enum wt_status pair_group(struct acc *acc, uint64_t *mem, size_t m,
 				 const uint32_t *order, int is_lsh, uint32_t weight)
 {
 	uint32_t lsh = is_lsh ? weight : 0, fp = is_lsh ? 0 : weight;
-	(void)cmp_by_order;
 	enum wt_status st;
 	if (m <= FIRST + NEAR + 1) {
 		for (size_t i = 0; i < m; i++)

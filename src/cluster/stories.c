@@ -101,7 +101,7 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 /* Builds the TERMS best terms of article i into out (sorted by id),
  * L2-normalised.  @return the number of terms. */
 static size_t article_terms(const struct wt__story_input *in, size_t i, struct wt__map *bag,
-			    struct wt__tokens *tv, struct term *tmp, size_t tmpcap,
+			    struct wt__tokens *tv, struct term *tmp,
 			    struct term *out, enum wt_status *st)
 {
 	const struct wt_article *a = wt_corpus_get(in->corpus, i);
@@ -117,7 +117,6 @@ static size_t article_terms(const struct wt__story_input *in, size_t i, struct w
 		return 0;
 	/* The TERMS heaviest terms, through a min-heap on weight (ties by id,
 	 * so the choice does not depend on the table's layout). */
-	(void)tmpcap;
 	size_t n = 0;
 	for (size_t s = 0; s < bag->cap; s++) {
 		if (!bag->keys[s])
@@ -300,7 +299,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	struct wt__tokens tv = {0};
 	struct term *terms = wt__malloc((n * TERMS + 1) * sizeof(*terms));
 	uint32_t *nterms = wt__calloc(n + 1, sizeof(*nterms));
-	struct term *tmp = wt__malloc(16384 * sizeof(*tmp));
+	struct term *tmp = wt__malloc(TERMS * sizeof(*tmp)) /* the heap of best terms */;
 	struct unit *units = wt__malloc((n + 1) * sizeof(*units));
 	uint32_t *unit_of_root = wt__malloc((n + 1) * sizeof(*unit_of_root));
 	struct term *uterms = NULL;
@@ -330,7 +329,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 			continue; /* the same words as an article already counted */
 		if (taken[in->family[i]]++ >= UNIT_MEMBERS)
 			continue;
-		nterms[i] = (uint32_t)article_terms(in, i, &bag, &tv, tmp, 16384, terms + i * TERMS, &st);
+		nterms[i] = (uint32_t)article_terms(in, i, &bag, &tv, tmp, terms + i * TERMS, &st);
 		if (st) {
 			wt__free(taken);
 			goto done;

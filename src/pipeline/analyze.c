@@ -665,15 +665,12 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 			r->stats.families++;
 	}
 	double *best = wt__malloc((n + 1) * sizeof(double));
-	double *best_src = wt__malloc((n + 1) * sizeof(double));
-	if (!best || !best_src) {
-		wt__free(best);
-		wt__free(best_src);
+	if (!best) {
 		st = WT_ERR_NOMEM;
 		goto fail;
 	}
 	for (size_t i = 0; i < n; i++)
-		best[i] = best_src[i] = -1;
+		best[i] = -1;
 	for (size_t p = 0; p < r->npairs; p++) {
 		const struct wt_pair *pr = &r->pairs[p];
 		uint32_t x = (uint32_t)pr->a, y = (uint32_t)pr->b;
@@ -706,7 +703,6 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		if (score > best[later] ||
 		    (score == best[later] && order[earlier] < order[ar->source])) {
 			best[later] = score;
-			best_src[later] = cov_e;
 			ar->source = earlier;
 			ar->coverage = dup ? 1.0 : cov_l;
 			ar->relation = dup ? WT_REL_DUPLICATE : relation_of(&o, cov_l, cov_e);
@@ -714,7 +710,6 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		}
 	}
 	wt__free(best);
-	wt__free(best_src);
 	/* Coverage can order undated pairs in a circle (a copies b, b copies
 	 * c, c copies a): the circle is cut at its earliest member by input,
 	 * which becomes the original. */

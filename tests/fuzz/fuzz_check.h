@@ -178,4 +178,26 @@ static inline void fuzz_check_diags(const struct wt_corpus *c,
 	FUZZ_CHECK(st.inputs == 1);
 }
 
+/*
+ * Reads one input as `format` with diagnostics collected into *fd and
+ * checks the corpus and the diagnostics.  @return the corpus (caller frees),
+ * or NULL when it could not even be created.
+ */
+static inline struct wt_corpus *fuzz_read(const uint8_t *data, size_t size, const char *name,
+				   enum wt_format format, struct fuzz_diags *fd)
+{
+	struct wt_corpus *c;
+	if (wt_corpus_new(&c) != WT_OK)
+		return NULL;
+	memset(fd, 0, sizeof(*fd));
+	fd->name = name;
+	fd->len = size;
+	wt_corpus_set_diag(c, fuzz_on_diag, fd);
+	enum wt_status st = wt_corpus_read_memory(c, name, (const char *)data, size, format);
+	FUZZ_CHECK(st == WT_OK);
+	fuzz_check_corpus(c);
+	fuzz_check_diags(c, fd);
+	return c;
+}
+
 #endif

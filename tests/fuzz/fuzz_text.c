@@ -17,18 +17,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct wt_corpus *c;
-	if (wt_corpus_new(&c) != WT_OK)
+	struct fuzz_diags fd;
+	struct wt_corpus *c = fuzz_read(data, size, NAME, WT_FORMAT_TEXT, &fd);
+	if (!c)
 		return 0;
-	struct fuzz_diags fd = {0};
-	fd.name = NAME;
-	fd.len = size;
-	wt_corpus_set_diag(c, fuzz_on_diag, &fd);
-	enum wt_status st = wt_corpus_read_memory(c, NAME, (const char *)data, size,
-						  WT_FORMAT_TEXT);
-	FUZZ_CHECK(st == WT_OK);
-	fuzz_check_corpus(c);
-	fuzz_check_diags(c, &fd);
 
 	size_t n = wt_corpus_count(c);
 	FUZZ_CHECK(n <= 1);
