@@ -247,8 +247,9 @@ struct wt_options {
 	double verbatim_min;  /* coverage from which a copy is verbatim */
 	double edited_min;    /* coverage from which a copy is edited */
 	double story_min;     /* least similarity to join a story */
-	double story_window;  /* days a story stays open after its last article */
+	double story_window;  /* days: a gap this long costs 0.1 of similarity */
 	int stories;          /* 0: skip the stories stage (story = family) */
+	int chrome;           /* 0: keep lines a site repeats on its pages */
 	int threads;          /* worker threads; 0 = every core */
 	/* Called now and then from the calling thread with the stage's name
 	 * ("sketch", "candidates", "align", "families", "stories") and how
@@ -345,8 +346,9 @@ struct wt_analysis_stats {
 	size_t articles, tokens, exact_groups, lsh_candidates,
 		containment_candidates, aligned_pairs, linked_pairs, families;
 	double seconds_sketch, seconds_candidates, seconds_align,
-		seconds_families, seconds_stories;
+		seconds_families, seconds_stories, seconds_chrome;
 	size_t stories;
+	size_t chrome_articles, chrome_lines; /* texts with site chrome blanked; lines blanked */
 };
 
 /*

@@ -45,11 +45,12 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 /* What the stories stage reads. */
 struct wt__story_input {
 	const struct wt_corpus *corpus;
+	const char *const *texts; /* each article's text, site chrome blanked */
 	const uint32_t *family;  /* each article's family root */
 	const uint32_t *same_text; /* first article with the same words, or NULL */
 	const float *idf;        /* inverse frequency by token hash bits */
 	int idf_bits;
-	double window_days;      /* a story takes no unit this long after its last */
+	double window_days;      /* time scale: a gap this long costs 0.1 of cosine */
 	double threshold;        /* least cosine to join a story */
 };
 

@@ -110,7 +110,7 @@ static size_t article_terms(const struct wt__story_input *in, size_t i, struct w
 	wt__map_release(bag);
 	if ((*st = wt__map_init(bag, a->text_len / 6 + 64)))
 		return 0;
-	*st = add_terms(bag, a->text, a->text_len, 1.0, in, tv);
+	*st = add_terms(bag, in->texts[i], a->text_len, 1.0, in, tv);
 	if (!*st && a->title)
 		*st = add_terms(bag, a->title, strlen(a->title), 2.0, in, tv);
 	if (*st)
@@ -273,6 +273,23 @@ static size_t find_candidates(struct finder *f, const struct term *probe, size_t
 	return nbest;
 }
 
+/*
+ * What a similarity loses across a time gap: FADE for a gap of one window,
+ * and FADE more for each doubling after that (a few hours cost almost
+ * nothing).  A story is not closed hard at the window's end: a close match
+ * still joins it weeks later (crawls often carry the day a page was
+ * fetched, not the day of the story), while another incident of the same
+ * kind a fortnight on, sharing only the topic's words, opens its own.
+ */
+#define FADE 0.1
+static double time_penalty(int64_t a, int64_t b, int64_t window)
+{
+	if (window <= 0 || a == WT_TIME_UNKNOWN || b == WT_TIME_UNKNOWN)
+		return 0.0;
+	int64_t gap = a > b ? a - b : b - a;
+	return FADE * log2(1.0 + (double)gap / (double)window);
+}
+
 struct unit {
 	int64_t time;
 	uint32_t root;   /* family root article */
@@ -426,10 +443,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 			uint32_t s = cand[q].id;
 			const struct story *sp = &stories[s];
 
-			if (window > 0 && u->time != WT_TIME_UNKNOWN && sp->last != WT_TIME_UNKNOWN &&
-			    u->time - sp->last > window)
-				continue;
-			double c = story_cos(sp, ut, u->n);
+			double c = story_cos(sp, ut, u->n) - time_penalty(u->time, sp->last, window);
 			if (c > best || (c == best && s < best_s)) {
 				best = c;
 				best_s = s;
@@ -508,9 +522,6 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		for (size_t q = 0; q < nbest; q++) {
 			uint32_t t = cand[q].id;
 			const struct story *st2 = &stories[t];
-			if (window > 0 && sx->start != WT_TIME_UNKNOWN && st2->last != WT_TIME_UNKNOWN &&
-			    sx->start - st2->last > window)
-				continue;
 			double c = 0;
 			size_t i = 0, j = 0;
 			while (i < sx->nt && j < st2->nt) {
@@ -522,6 +533,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 					c += (double)sx->t[i++].w * st2->t[j++].w;
 			}
 			c /= sx->norm * st2->norm;
+			c -= time_penalty(sx->start, st2->last, window);
 			if (c > best || (c == best && t < best_t)) {
 				best = c;
 				best_t = t;

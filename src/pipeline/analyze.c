@@ -13,6 +13,7 @@
 
 #include "align/align.h"
 #include "cluster/cluster.h"
+#include "pipeline/pipeline.h"
 #include "core/arena.h"
 #include "read/read.h"
 #include "sketch/sketch.h"
@@ -32,6 +33,7 @@ void wt_options_default(struct wt_options *o)
 	o->story_min = 0.15;
 	o->story_window = 14.0;
 	o->stories = 1;
+	o->chrome = 1;
 	o->progress = NULL;
 	o->progress_ud = NULL;
 	o->threads = 0;
@@ -58,6 +60,7 @@ struct sk {
 
 struct job {
 	const struct wt_corpus *corpus;
+	const char **texts; /* each article's text, site chrome blanked */
 	const struct wt_options *o;
 	struct sk *sk;
 	uint32_t *sigs;
@@ -139,12 +142,13 @@ static void *sketch_worker(void *arg)
 			/* A text identical byte for byte to one already claimed is
 			 * not even tokenized (xxHash runs at memory speed); its
 			 * sketch is copied once all workers are done. */
-			uint64_t raw = wt__hash(a->text, a->text_len) ^ RAW_SALT;
+			const char *text = j->texts[i];
+			uint64_t raw = wt__hash(text, a->text_len) ^ RAW_SALT;
 			uint32_t raw_owner = claim_text(j, raw, (uint32_t)i);
 			j->sk[i].raw_same_as = raw_owner;
 			if (raw_owner != i)
 				continue;
-			enum wt_status st = wt__tokenize(a->text, a->text_len, &tv);
+			enum wt_status st = wt__tokenize(text, a->text_len, &tv);
 			if (!st)
 				st = WT_GROW(sh, shcap, tv.n + 1, (size_t)UINT32_MAX);
 			if (!st)
@@ -222,11 +226,11 @@ static void *align_worker(void *arg)
 			const struct wt_article *b = &j->corpus->arts[c->b];
 			enum wt_status st = WT_OK;
 			if (c->a != last_a) { /* pairs come sorted by a */
-				st = wt__tokenize(a->text, a->text_len, &ta);
+				st = wt__tokenize(j->texts[c->a], a->text_len, &ta);
 				last_a = c->a;
 			}
 			if (!st)
-				st = wt__tokenize(b->text, b->text_len, &tb);
+				st = wt__tokenize(j->texts[c->b], b->text_len, &tb);
 			if (!st)
 				st = wt__align_tokens(ta.v, ta.n, tb.v, tb.n, j->o, &scr, 0, &j->weights,
 						      &j->als[p]);
@@ -384,6 +388,33 @@ static int pair_links(const struct wt_options *o, const struct wt_alignment *al,
 	       WT_MIN(decision_cov(al, 0), decision_cov(al, 1)) >= o->verbatim_min;
 }
 
+/*
+ * Whether two articles whose texts are identical but short (under
+ * MIN_LINK_WORDS words) are copies: a page whose extracted text is only
+ * its site's chrome ("Chat with us in Facebook Messenger") has the same
+ * text as every other such page.  Their titles decide: copies share at
+ * least half the words of the shorter title.  Without a title on either
+ * side the texts decide alone.
+ */
+static int short_copies(const struct wt_article *a, const struct wt_article *b,
+			struct wt__tokens *ta, struct wt__tokens *tb, enum wt_status *st)
+{
+	if (!a->title || !b->title)
+		return 1;
+	if ((*st = wt__tokenize(a->title, strlen(a->title), ta)) ||
+	    (*st = wt__tokenize(b->title, strlen(b->title), tb)))
+		return 0;
+	size_t shared = 0;
+	for (size_t i = 0; i < ta->n; i++)
+		for (size_t j = 0; j < tb->n; j++)
+			if (ta->v[i].hash == tb->v[j].hash) {
+				shared++;
+				break;
+			}
+	size_t shorter = WT_MIN(ta->n, tb->n);
+	return 2 * shared >= shorter;
+}
+
 static enum wt_relation relation_of(const struct wt_options *o, double cov_self,
 				    double cov_source)
 {
@@ -438,6 +469,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	uint32_t *counts = NULL;
 	float *idf = NULL;
 	uint32_t *fam32 = NULL, *story32 = NULL;
+	struct wt__chrome chrome = {0};
 	if (!r || !sk || !sigs || !order || !active || !rep || !parent || !ok ||
 	    !hr || !fps || !nfp || !times || !arenas) {
 		st = WT_ERR_NOMEM;
@@ -451,10 +483,28 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	r->stats.articles = n;
 
+	/* 0. Site chrome, blanked in copies of the texts. */
+	double tc = wt__now();
+	if (o.chrome) {
+		if ((st = wt__chrome(corpus, &chrome)))
+			goto fail;
+	} else {
+		if (!(chrome.texts = wt__malloc((n + 1) * sizeof(*chrome.texts)))) {
+			st = WT_ERR_NOMEM;
+			goto fail;
+		}
+		for (size_t i = 0; i < n; i++)
+			chrome.texts[i] = corpus->arts[i].text;
+	}
+	r->stats.chrome_articles = chrome.articles;
+	r->stats.chrome_lines = chrome.lines;
+
 	/* 1. Tokenize and sketch. */
 	double t0 = wt__now();
+	r->stats.seconds_chrome = t0 - tc;
 	struct job job = {0};
 	job.corpus = corpus;
+	job.texts = chrome.texts;
 	job.o = &o;
 	job.sk = sk;
 	job.sigs = sigs;
@@ -614,8 +664,17 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	/* Each duplicate pairs with the earliest copy of its text: the same
 	 * tokens, so one passage from the first token to the last. */
 	size_t ndup = 0;
-	for (size_t i = 0; i < n; i++)
+	struct wt__tokens ta = {0}, tb = {0};
+	for (size_t i = 0; i < n && !st; i++) {
+		if (rep[i] != i && sk[i].ntok > 0 && sk[i].ntok < MIN_LINK_WORDS &&
+		    !short_copies(&corpus->arts[rep[i]], &corpus->arts[i], &ta, &tb, &st))
+			rep[i] = (uint32_t)i; /* the same chrome, not a copy */
 		ndup += rep[i] != i && sk[i].ntok > 0;
+	}
+	wt__free(ta.v);
+	wt__free(tb.v);
+	if (st)
+		goto fail;
 	r->pairs = wt__malloc((keep + ndup + 1) * sizeof(*r->pairs));
 	if (!r->pairs) {
 		st = WT_ERR_NOMEM;
@@ -765,8 +824,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	for (size_t i = 0; i < n; i++)
 		fam32[i] = (uint32_t)r->arts[i].family;
-	struct wt__story_input si = {corpus, fam32, rep, idf, COUNT_BITS, o.story_window,
-				     o.story_min};
+	struct wt__story_input si = {corpus, chrome.texts, fam32, rep, idf, COUNT_BITS,
+				     o.story_window, o.story_min};
 	if (!o.stories)
 		memcpy(story32, fam32, n * sizeof(*story32));
 	else if (n && (st = wt__stories(&si, story32)))
@@ -798,6 +857,7 @@ fail:
 			wt__arena_release(&arenas[t]);
 		wt__free(arenas);
 	}
+	wt__chrome_release(&chrome, corpus);
 	wt__free(cands);
 	wt__free(counts);
 	wt__free(idf);

@@ -34,8 +34,11 @@ static const char run_usage[] =
 	"  --edited-min X        coverage of an edited copy (default 0.3)\n"
 	"  --story-min X         similarity for an article to join a story (default 0.15)\n"
 	"  --no-stories          skip the stories stage: each family is its own story\n"
-	"  --story-window DAYS   days a story stays open after its latest article\n"
-	"                        (default 14; 0: no limit)\n"
+	"  --story-window DAYS   time scale of a story: a similarity loses 0.1 at a\n"
+	"                        gap of DAYS, 0.1 more per doubling (default 14;\n"
+	"                        0: time does not count)\n"
+	"  --no-chrome           keep lines a site repeats on its pages (by default\n"
+	"                        they are blanked before sketching)\n"
 	"  --stats               print stage timings to standard error\n"
 	"  --quiet               print only errors\n"
 	"  --help                this help\n";
@@ -373,6 +376,8 @@ int cmd_run(int argc, char **argv)
 			NEED_FRAC(o.verbatim_min);
 		} else if (!strcmp(a, "--edited-min")) {
 			NEED_FRAC(o.edited_min);
+		} else if (!strcmp(a, "--no-chrome")) {
+			o.chrome = 0;
 		} else if (!strcmp(a, "--no-stories")) {
 			o.stories = 0;
 		} else if (!strcmp(a, "--story-min")) {
@@ -451,10 +456,12 @@ int cmd_run(int argc, char **argv)
 	if (stats)
 		fprintf(stderr,
 			"wiretrace: stats: tokens %zu, exact groups %zu, lsh candidates %zu, "
-			"containment candidates %zu, aligned %zu; seconds: sketch %.3f, "
+			"containment candidates %zu, aligned %zu, chrome lines %zu in %zu "
+			"articles; seconds: chrome %.3f, sketch %.3f, "
 			"candidates %.3f, align %.3f, families %.3f, stories %.3f\n",
 			as.tokens, as.exact_groups, as.lsh_candidates, as.containment_candidates,
-			as.aligned_pairs, as.seconds_sketch, as.seconds_candidates,
+			as.aligned_pairs, as.chrome_lines, as.chrome_articles, as.seconds_chrome,
+			as.seconds_sketch, as.seconds_candidates,
 			as.seconds_align, as.seconds_families, as.seconds_stories);
 	wt_result_free(r);
 	wt_corpus_free(c);

@@ -1,0 +1,151 @@
+/*
+ * chrome.c - lines a site prints on its pages whatever the story: a
+ * transcript notice, a programme's host line, a newsletter box, a copyright
+ * line the extraction kept.  They make unrelated articles of one site look
+ * alike (shared words, shared passages), so they are learned from the
+ * corpus and blanked before anything is sketched or aligned.
+ *
+ * A line is chrome for its site when it recurs, byte for byte once trimmed,
+ * in at least CHROME_MIN distinct texts of that site and in at least one in
+ * CHROME_SHARE of them.  A story the site updated three times shares lines
+ * too, but among a site's hundreds of pages such a line is rare; a site's
+ * boilerplate is on most of them.  Blanking writes spaces over the line, so
+ * every byte offset reported later still points into the original text.
+ */
+#include <string.h>
+
+#include "core/core.h"
+#include "pipeline/pipeline.h"
+
+#define CHROME_MIN 3
+#define CHROME_SHARE 5 /* a line on one in five of the site's texts */
+
+uint64_t wt__site_key(const struct wt_article *a)
+{
+	if (a->site)
+		return wt__hash(a->site, strlen(a->site)) | 1;
+	if (!a->url)
+		return 0;
+	const char *h = strstr(a->url, "://");
+	h = h ? h + 3 : a->url;
+	size_t len = strcspn(h, "/?#");
+	return len ? wt__hash(h, len) | 1 : 0;
+}
+
+/* Trims [*s, *e) of spaces, tabs and carriage returns.  @return whether
+ * anything is left. */
+static int trim_line(const char *text, size_t *s, size_t *e)
+{
+	while (*s < *e && (text[*s] == ' ' || text[*s] == '\t' || text[*s] == '\r'))
+		(*s)++;
+	while (*e > *s && (text[*e - 1] == ' ' || text[*e - 1] == '\t' || text[*e - 1] == '\r'))
+		(*e)--;
+	return *e > *s;
+}
+
+static uint64_t line_key(uint64_t site, const char *p, size_t n)
+{
+	return (wt__hash(p, n) ^ wt__mix64(site)) | 1;
+}
+
+enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
+{
+	size_t n = wt_corpus_count(c);
+	memset(out, 0, sizeof(*out));
+	out->texts = wt__malloc((n + 1) * sizeof(*out->texts));
+	if (!out->texts)
+		return WT_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		out->texts[i] = wt_corpus_get(c, i)->text;
+	struct wt__map sites = {0}, lines = {0}, seen = {0};
+	uint64_t *keys = wt__malloc((n + 1) * sizeof(*keys));
+	enum wt_status st = WT_OK;
+	if (!keys || (st = wt__map_init(&sites, 64)) || (st = wt__map_init(&lines, 1024)) ||
+	    (st = wt__map_init(&seen, n + 16))) {
+		st = st ? st : WT_ERR_NOMEM;
+		goto done;
+	}
+	/* 1. Count each site's texts, and each line's texts within its site;
+	 * a text the site printed twice counts once. */
+	for (size_t i = 0; i < n; i++) {
+		const struct wt_article *a = wt_corpus_get(c, i);
+		keys[i] = wt__site_key(a);
+		if (!keys[i] || !a->text_len)
+			continue;
+		uint64_t *slot;
+		int found;
+		if ((st = wt__map_put(&seen, (wt__hash(a->text, a->text_len) ^ keys[i]) | 1, 0, &slot,
+				      &found)))
+			goto done;
+		if (found) {
+			keys[i] = 0; /* a repeat adds nothing, and is blanked below anyway */
+			continue;
+		}
+		if ((st = wt__map_put(&sites, keys[i], 0, &slot, &found)))
+			goto done;
+		++*slot;
+		const char *t = a->text;
+		for (size_t at = 0; at < a->text_len;) {
+			const char *nl = memchr(t + at, '\n', a->text_len - at);
+			size_t s = at, e = nl ? (size_t)(nl - t) : a->text_len;
+			at = e + 1;
+			if (!trim_line(t, &s, &e))
+				continue;
+			if ((st = wt__map_put(&lines, line_key(keys[i], t + s, e - s), 0, &slot, &found)))
+				goto done;
+			++*slot;
+		}
+	}
+	/* 2. Blank the chrome lines, in a copy of each text that has any.
+	 * Repeats are judged with their site again. */
+	for (size_t i = 0; i < n; i++) {
+		const struct wt_article *a = wt_corpus_get(c, i);
+		uint64_t site = keys[i] ? keys[i] : wt__site_key(a);
+		uint64_t *ns = site ? wt__map_get(&sites, site) : NULL;
+		if (!ns || *ns < CHROME_MIN)
+			continue;
+		char *copy = NULL;
+		const char *t = a->text;
+		for (size_t at = 0; at < a->text_len;) {
+			const char *nl = memchr(t + at, '\n', a->text_len - at);
+			size_t s = at, e = nl ? (size_t)(nl - t) : a->text_len;
+			at = e + 1;
+			if (!trim_line(t, &s, &e))
+				continue;
+			uint64_t *cnt = wt__map_get(&lines, line_key(site, t + s, e - s));
+			if (!cnt || *cnt < CHROME_MIN || *cnt * CHROME_SHARE < *ns)
+				continue;
+			if (!copy) {
+				if (!(copy = wt__malloc(a->text_len + 1))) {
+					st = WT_ERR_NOMEM;
+					goto done;
+				}
+				memcpy(copy, t, a->text_len);
+				copy[a->text_len] = '\0';
+				out->texts[i] = copy;
+				out->articles++;
+			}
+			memset(copy + s, ' ', e - s);
+			out->lines++;
+		}
+	}
+done:
+	if (st)
+		wt__chrome_release(out, c);
+	wt__free(keys);
+	wt__map_release(&sites);
+	wt__map_release(&lines);
+	wt__map_release(&seen);
+	return st;
+}
+
+void wt__chrome_release(struct wt__chrome *ch, const struct wt_corpus *c)
+{
+	if (ch->texts) {
+		for (size_t i = 0; i < wt_corpus_count(c); i++)
+			if (ch->texts[i] != wt_corpus_get(c, i)->text)
+				wt__free((void *)ch->texts[i]);
+		wt__free(ch->texts);
+	}
+	memset(ch, 0, sizeof(*ch));
+}
