@@ -316,10 +316,14 @@ enum wt_rule {
 	WT_RULE_NONE,      /* no source: an original */
 	WT_RULE_DATE,      /* the source was published earlier */
 	WT_RULE_COVERAGE,  /* same or no dates: the copy is the more aligned */
-	WT_RULE_ORDER      /* same or no dates and no clear coverage: input order */
+	WT_RULE_ORDER,     /* same or no dates and no clear coverage: input order */
+	WT_RULE_CREDIT,    /* same or no dates: the copy credits the source's site */
+	WT_RULE_FACTS      /* same or no dates: the rewrite holds fewer of the
+			    * facts they share than its source */
 };
 
-/* @return "date", "coverage", "order", or NULL for WT_RULE_NONE. */
+/* @return "date", "coverage", "order", "credit", "facts", or NULL for
+ * WT_RULE_NONE. */
 const char *wt_rule_name(enum wt_rule rule);
 
 struct wt_article_result {
@@ -349,6 +353,8 @@ struct wt_analysis_stats {
 		seconds_families, seconds_stories, seconds_chrome;
 	size_t stories;
 	size_t chrome_articles, chrome_lines; /* texts with site chrome blanked; lines blanked */
+	size_t rewrites, independents; /* family originals found to rewrite an
+					* earlier article of their story, or not */
 };
 
 /*

@@ -14,6 +14,7 @@
 #include "align/align.h"
 #include "cluster/cluster.h"
 #include "pipeline/pipeline.h"
+#include "prov/prov.h"
 #include "core/arena.h"
 #include "read/read.h"
 #include "sketch/sketch.h"
@@ -746,7 +747,14 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		if (tx == WT_TIME_UNKNOWN || ty == WT_TIME_UNKNOWN || tx == ty) {
 			rule = WT_RULE_ORDER;
 			double cx = decision_cov(&pr->alignment, 0), cy = decision_cov(&pr->alignment, 1);
-			if (rep[x] != rep[y] && fabs(cx - cy) > DIRECTION_MARGIN) {
+			const struct wt_article *ax = &corpus->arts[x], *ay = &corpus->arts[y];
+			int x_credits_y = wt__credits_site(ax->text, ax->text_len, ay);
+			int y_credits_x = wt__credits_site(ay->text, ay->text_len, ax);
+			if (x_credits_y != y_credits_x) {
+				/* the agency's own article is the source */
+				later = x_credits_y ? x : y;
+				rule = WT_RULE_CREDIT;
+			} else if (rep[x] != rep[y] && fabs(cx - cy) > DIRECTION_MARGIN) {
 				later = cx > cy ? x : y;
 				rule = WT_RULE_COVERAGE;
 			}
@@ -834,6 +842,11 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		r->arts[i].story = story32[i];
 		r->stats.stories += story32[i] == i;
 	}
+	/* 6. Provenance across families: rewrites and independent reports. */
+	struct wt__prov_input pi = {corpus, chrome.texts, order, idf, COUNT_BITS, &o};
+	if (o.stories && (st = wt__provenance(&pi, r->arts, &r->stats.rewrites,
+					      &r->stats.independents)))
+		goto fail;
 	r->stats.seconds_stories = wt__now() - t4;
 	if (o.progress)
 		o.progress(o.progress_ud, "done", 1, 1);

@@ -7,6 +7,7 @@
  * still found.  Only the head and tail of the text are read.
  */
 #include "core/core.h"
+#include "prov/prov.h"
 #include "text/text.h"
 
 #define HEAD 400
@@ -154,7 +155,53 @@ const char *wt_rule_name(enum wt_rule rule)
 	case WT_RULE_DATE: return "date";
 	case WT_RULE_COVERAGE: return "coverage";
 	case WT_RULE_ORDER: return "order";
+	case WT_RULE_CREDIT: return "credit";
+	case WT_RULE_FACTS: return "facts";
 	case WT_RULE_NONE: break;
 	}
 	return NULL;
+}
+
+/* Appends the letters and digits of s[0..n), ASCII lowered, to buf.
+ * @return the new length. */
+static size_t squeeze(const char *s, size_t n, char *buf, size_t at, size_t cap)
+{
+	for (size_t i = 0; i < n && at + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			buf[at++] = (char)(c + 32);
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			buf[at++] = (char)c;
+	}
+	buf[at] = '\0';
+	return at;
+}
+
+int wt__credits_site(const char *text, size_t len, const struct wt_article *other)
+{
+	if (!other->site && !other->url)
+		return 0;
+	struct wt_credits cr;
+	wt_find_credits(text, len, &cr);
+	if (cr.agency.end <= cr.agency.start)
+		return 0;
+	char name[64], site[256];
+	size_t nn = squeeze(text + cr.agency.start, cr.agency.end - cr.agency.start, name, 0,
+			    sizeof(name));
+	if (nn < 2)
+		return 0;
+	const char *s = other->site;
+	size_t sl;
+	if (s) {
+		sl = strlen(s);
+	} else {
+		s = strstr(other->url, "://");
+		s = s ? s + 3 : other->url;
+		sl = strcspn(s, "/?#");
+	}
+	/* the host without its "www." */
+	if (sl > 4 && !memcmp(s, "www.", 4))
+		s += 4, sl -= 4;
+	size_t ns = squeeze(s, sl, site, 0, sizeof(site));
+	return ns >= nn && !memcmp(site, name, nn);
 }

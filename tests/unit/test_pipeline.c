@@ -5,7 +5,8 @@
  * similarity is far below what LSH catches, unrelated articles left alone
  * (in their own families and stories),
  * sources pointing to earlier articles, and the same result for any number
- * of threads.
+ * of threads; inside a story, a paraphrase found as a rewrite and a
+ * report of its own as independent; an undated copy ordered by its credit.
  */
 #include "helpers.h"
 
@@ -282,6 +283,123 @@ static void test_threads_same_result(void **state)
 	wt_corpus_free(c);
 }
 
+/* Three reports of one flood, written for this test: the agency's, a
+ * sentence-by-sentence paraphrase of it (one short quotation kept, too
+ * little aligned text for a family), and a village paper's own report. */
+static const char flood_wire[] =
+	"KORVALA (Northwire) - Flood water broke through a dike on the Vessa river near Korvala "
+	"early on Sunday, forcing 2,300 residents from their homes, the regional governor Marta "
+	"Ilves said. Rescue teams used 40 boats to reach families in the villages of Upsala Low "
+	"and Tarn, where the water rose to 1.8 metres. \"We have never seen the Vessa this high "
+	"in March,\" Ilves told reporters in Korvala. The Estran Meteorological Institute said 96 "
+	"millimetres of rain had fallen in 48 hours. Engineers from the Lindqvist Water Board were "
+	"trying to close the 30-metre breach with sandbags. The governor said the state would pay "
+	"5 million crowns in emergency aid, and schools in Korvala would stay shut until Wednesday.";
+static const char flood_paraphrase[] =
+	"Some 2,300 people had to abandon their houses once the swollen Vessa burst a dike close "
+	"to Korvala before dawn on Sunday, according to Marta Ilves, who governs the region. "
+	"Rescuers needed 40 boats to get to households stranded in Upsala Low and Tarn, with the "
+	"flood at a depth of 1.8 metres there. \"We have never seen the Vessa this high in March,\" "
+	"Ilves said at a briefing. Figures from the Estran Meteorological Institute show 96 "
+	"millimetres fell over 48 hours. A Lindqvist Water Board crew was piling up sandbags to "
+	"seal a gap some 30 metres wide. Emergency help worth 5 million crowns is coming from "
+	"the state, the governor added, and Korvala pupils get no lessons before Wednesday.";
+static const char flood_village[] =
+	"TARN - Volunteers in Tarn spent Sunday night filling sandbags at the village hall as the "
+	"Vessa river kept rising toward Korvala. Shopkeeper Piret Saar, 52, said her cellar had "
+	"flooded within an hour. \"The water came in under the door, then through the floor,\" she "
+	"said. Farmers on the east bank moved about 600 cattle to higher ground near the old mill. "
+	"The parish council asked residents not to drive on the Tarn road, which was under water in "
+	"three places, and opened the school gym as a flood shelter for 85 people from Tarn and "
+	"Upsala Low. A local bus company said it had suspended its route to Korvala.";
+
+static void add_dated(struct wt_corpus *c, const char *id, const char *date, const char *site,
+		      const char *text)
+{
+	struct wt_article a = {0};
+	a.id = id;
+	a.site = site;
+	a.date = date;
+	a.text = text;
+	a.text_len = strlen(text);
+	a.time = wt_parse_date(date);
+	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
+}
+
+/* The paraphrase is a rewrite of the wire story, the village report is
+ * independent, and all three are one story with the wire as its origin. */
+static void test_rewrite_and_independent(void **state)
+{
+	(void)state;
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	add_dated(c, "wire", "2026-03-08T07:10:00Z", "northwire.example", flood_wire);
+	for (int k = 0; k < 12; k++) {
+		char id[32];
+		make_report(filler[k], sizeof(filler[k]), 500 + (unsigned)k * 31, 200);
+		snprintf(id, sizeof(id), "match-%02d", k);
+		add_dated(c, id, "2026-03-08T12:00:00Z", "sportsline.example", filler[k]);
+	}
+	add_dated(c, "paraphrase", "2026-03-08T09:40:00Z", "daily-courier.example", flood_paraphrase);
+	add_dated(c, "village", "2026-03-08T11:05:00Z", "tarn-gazette.example", flood_village);
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	size_t wire = index_of(c, "wire"), para = index_of(c, "paraphrase"),
+	       vil = index_of(c, "village");
+	const struct wt_article_result *w = wt_result_article(r, wire);
+	const struct wt_article_result *p = wt_result_article(r, para);
+	const struct wt_article_result *v = wt_result_article(r, vil);
+	/* not copies: three families */
+	assert_int_equal(p->family, para);
+	assert_int_equal(v->family, vil);
+	/* one story */
+	assert_int_equal(p->story, w->story);
+	assert_int_equal(v->story, w->story);
+	assert_int_equal(w->relation, WT_REL_ORIGINAL);
+	assert_int_equal(p->relation, WT_REL_REWRITE);
+	assert_int_equal(p->source, wire);
+	assert_int_equal(p->rule, WT_RULE_DATE);
+	assert_true(p->coverage < 0.3); /* little of it is aligned */
+	assert_int_equal(v->relation, WT_REL_INDEPENDENT);
+	assert_int_equal(v->source, WT_NONE);
+	struct wt_analysis_stats st;
+	wt_result_stats(r, &st);
+	assert_int_equal(st.rewrites, 1);
+	assert_true(st.independents >= 1); /* match reports of one game count too */
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
+/* Undated, the credit decides: the article crediting the other's site is
+ * the copy, whatever the input order and the coverage say. */
+static void test_credit_decides_undated(void **state)
+{
+	(void)state;
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	static char copy[8192];
+	/* the copy first in the input, with a dateline crediting the agency;
+	 * its text is the agency's with a line of its own added */
+	snprintf(copy, sizeof(copy), "KORVALA (Northwire) - %s Our reporter adds that the road to "
+		 "Tarn stayed closed on Monday.", flood_wire + strlen("KORVALA (Northwire) - "));
+	add_dated(c, "copy", "", "daily-courier.example", copy);
+	add_dated(c, "agency", "", "northwire.example", flood_wire);
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	const struct wt_article_result *cp = wt_result_article(r, index_of(c, "copy"));
+	assert_int_equal(cp->source, index_of(c, "agency"));
+	assert_int_equal(cp->rule, WT_RULE_CREDIT);
+	assert_string_equal(wt_rule_name(cp->rule), "credit");
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
 /* Bad options are refused, not guessed around. */
 static void test_bad_options(void **state)
 {
@@ -307,6 +425,8 @@ int main(void)
 		cmocka_unit_test(test_containment_not_jaccard),
 		cmocka_unit_test(test_threads_same_result),
 		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_rewrite_and_independent),
+		cmocka_unit_test(test_credit_decides_undated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -252,6 +252,26 @@ static int has_ancestor(const struct eval *ev, const struct article *a,
 	return 0;
 }
 
+/*
+ * Whether article a took its text from `target` through copies of it: its
+ * source is target, or a duplicate or verbatim copy of target (a rewrite
+ * of a wire story's reprint rewrote the wire story).
+ */
+static int copied_from(const struct eval *ev, const struct article *a, uint64_t target)
+{
+	if (!a->source)
+		return 0;
+	const struct article *s = a;
+	for (size_t steps = 0; s && s->source && steps < ev->n_arts; steps++) {
+		if (s->source == target)
+			return 1;
+		s = find_article(ev, s->source);
+		if (!s || (s->rel != WT_REL_DUPLICATE && s->rel != WT_REL_VERBATIM))
+			return 0;
+	}
+	return 0;
+}
+
 /* @return num / den, or NAN (printed "-" or null) when den is 0. */
 static double ratio(double num, double den)
 {
@@ -850,8 +870,8 @@ done:
 
 /*
  * Classifies every gold pair from the results and counts what was found.
- * The predicted class of (s, c): the relation of c when its source is s;
- * else the relation of s when its source is c (a link in the wrong
+ * The predicted class of (s, c): the relation of c when its source is s
+ * (or a duplicate or verbatim copy of s); else the relation of s when its source is c (a link in the wrong
  * direction, counted); else the coverage of c in a pair record of s and c,
  * by the thresholds; else independent.  Pairs with an id missing from the
  * results are counted apart and not scored.
@@ -871,7 +891,7 @@ static void score_pairs(struct eval *ev, struct gold *g)
 		g->scored++;
 		const struct link *l = &ev->links[p->link];
 		enum eval_class pred = CLS_INDEPENDENT;
-		if (c->source == p->s) {
+		if (copied_from(ev, c, p->s)) {
 			pred = class_of_article(ev, c);
 		} else if (s->source == p->c) {
 			pred = class_of_article(ev, s);
@@ -939,6 +959,27 @@ static void class_scores(const struct gold *g, struct class_scores *cs)
 	}
 	cs->accuracy = ratio((double)right, (double)total);
 	cs->macro_f1 = ratio(f1_sum, (double)present);
+}
+
+/*
+ * The same scores for gold without a rewrite class (counter's wholly,
+ * partially and non-derived): a rewrite is partly derived text, so it is
+ * counted as edited.  @return 0 when gold has a rewrite class.
+ */
+static int class_scores_merged(const struct gold *g, struct class_scores *cs)
+{
+	size_t gold_rewrites = 0;
+	for (int j = 0; j < N_CLS; j++)
+		gold_rewrites += g->confusion[CLS_REWRITE][j];
+	if (gold_rewrites)
+		return 0;
+	struct gold m = *g;
+	for (int k = 0; k < N_CLS; k++) {
+		m.confusion[k][CLS_EDITED] += m.confusion[k][CLS_REWRITE];
+		m.confusion[k][CLS_REWRITE] = 0;
+	}
+	class_scores(&m, cs);
+	return 1;
 }
 
 /* ---- text output ------------------------------------------------------- */
@@ -1016,6 +1057,14 @@ static void text_pairs(FILE *out, const struct eval *ev, const struct gold *g)
 	fprintf(out, "   macro F1 (gold classes)");
 	put_score(out, cs.macro_f1);
 	fprintf(out, "   classed from a reversed link %zu\n", g->reversed_links);
+	struct class_scores merged;
+	if (class_scores_merged(g, &merged)) {
+		fprintf(out, "  gold has no rewrite class; rewrite counted as edited: accuracy");
+		put_score(out, merged.accuracy);
+		fprintf(out, "   macro F1");
+		put_score(out, merged.macro_f1);
+		fputc('\n', out);
+	}
 
 	fprintf(out, "  found (same family, a source link or a pair record)\n");
 	for (int k = 0; k < CLS_INDEPENDENT; k++) {
@@ -1031,6 +1080,9 @@ static void text_pairs(FILE *out, const struct eval *ev, const struct gold *g)
 	fprintf(out, " %8zu\n  %-30s", g->dir_reversed, "neither");
 	put_score(out, ratio((double)g->dir_neither, (double)g->dir_found));
 	fprintf(out, " %8zu\n", g->dir_neither);
+	fprintf(out, "  %-30s", "correct where a direction given");
+	put_score(out, ratio((double)g->dir_ok, (double)(g->dir_ok + g->dir_reversed)));
+	fprintf(out, " %8zu of %zu\n", g->dir_ok, g->dir_ok + g->dir_reversed);
 }
 
 static void print_text(FILE *out, const struct eval *ev)
@@ -1136,6 +1188,11 @@ static void json_pairs(json_t *o, const struct gold *g, int *ok)
 	jset(o, "accuracy", jreal(cs.accuracy), ok);
 	jset(o, "macro_f1", jreal(cs.macro_f1), ok);
 	jset(o, "reversed_links", jsize(g->reversed_links), ok);
+	struct class_scores merged;
+	if (class_scores_merged(g, &merged)) {
+		jset(o, "accuracy_rewrite_as_edited", jreal(merged.accuracy), ok);
+		jset(o, "macro_f1_rewrite_as_edited", jreal(merged.macro_f1), ok);
+	}
 	jset(o, "found", found, ok);
 	jset(o, "direction", dir, ok);
 	if (!*ok)
@@ -1171,6 +1228,8 @@ static void json_pairs(json_t *o, const struct gold *g, int *ok)
 	jset(dir, "neither", jsize(g->dir_neither), ok);
 	jset(dir, "share_correct", jreal(ratio((double)g->dir_ok, n)), ok);
 	jset(dir, "share_reversed", jreal(ratio((double)g->dir_reversed, n)), ok);
+	jset(dir, "share_correct_where_given",
+	     jreal(ratio((double)g->dir_ok, (double)(g->dir_ok + g->dir_reversed))), ok);
 }
 
 /* Prints every figure as one JSON object on one line.

@@ -1,0 +1,444 @@
+/*
+ * provenance.c - inside a story, which articles rewrote an earlier one and
+ * which reported on their own.
+ *
+ * Families already say who copied whom where text was reused.  A rewrite
+ * reuses little text but follows its source's facts: the same names, the
+ * same numbers, the same quotations, largely in the same order (a paraphrase
+ * goes through its source sentence by sentence).  An independent report of
+ * the same event shares some names and numbers too (the place, the toll),
+ * but fewer, and in its own order.  So each article's facts are listed in
+ * text order and two lists are compared by what they share and by the
+ * longest common subsequence of what they share.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "prov/prov.h"
+#include "text/text.h"
+
+#define MAX_FACTS 400    /* facts kept per article (its first ones) */
+#define COMMON_SHARE 0.3 /* a word in this share of the texts is no fact */
+#define CASELESS_SHARE 0.05 /* nor a word of a caseless script this common */
+#define MAX_NEAR 16      /* originals compared on each side, in date order */
+#define FACT_MARGIN 0.05 /* how much more of its facts the undated rewrite
+			  * must share than its source */
+
+/* Rewrite thresholds, calibrated on counter (partially derived against
+ * non-derived newspaper versions of the same agency stories) and the
+ * samples' paraphrase and independent report. */
+#define REWRITE_SHARED 6      /* facts in common */
+#define REWRITE_FOLLOWED 0.15 /* of the later article's facts, in its source's order */
+#define REWRITE_ORDERED 0.5   /* of the shared facts in the same order */
+#define REWRITE_ADJACENT 0.1  /* of its facts followed closely by their next */
+/* In a cased script the facts are mostly names, which any report of the
+ * event shares (the town, the river); there a rewrite also carries its
+ * source's figures: with this many numbers, it shares one at least.  In a
+ * caseless script the facts are rare words, specific to a wording already. */
+#define REWRITE_NUMBERS_MIN 3
+
+/* Quotation marks that open or close (the straight double quote toggles). */
+static int quote_mark(int32_t cp)
+{
+	switch (cp) {
+	case 0x201C: case 0x201E: case 0x00AB: case 0x300C: case 0x300E: case 0x2039:
+		return 1;  /* opens */
+	case 0x201D: case 0x00BB: case 0x300D: case 0x300F: case 0x203A:
+		return -1; /* closes */
+	case '"':
+		return 2;  /* toggles */
+	default:
+		return 0;
+	}
+}
+
+/* The case of a token's first letter: 1 capital, 0 lower case, 2 a
+ * letter of a caseless script, 3 a digit, -1 anything else. */
+static int first_kind(const char *text, size_t len, uint32_t start)
+{
+	size_t l;
+	int32_t cp = wt__utf8_decode((const unsigned char *)text + start, len - start, &l);
+	if (cp < 0)
+		return -1;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return 1;
+	case UTF8PROC_CATEGORY_LL:
+		return 0;
+	case UTF8PROC_CATEGORY_LO:
+		return 2;
+	case UTF8PROC_CATEGORY_ND:
+		return 3;
+	default:
+		return -1;
+	}
+}
+
+static int has_digit(const char *text, uint32_t start, uint32_t end)
+{
+	for (uint32_t k = start; k < end; k++)
+		if (text[k] >= '0' && text[k] <= '9')
+			return 1;
+	return 0;
+}
+
+/* Marks the tokens inside quotation marks: quoted[i] for tv[i]. */
+static void mark_quoted(const char *text, const struct wt__tokens *tv, uint8_t *quoted)
+{
+	int in = 0;
+	size_t prev_end = 0;
+	for (size_t i = 0; i < tv->n; i++) {
+		const struct wt_token *t = &tv->v[i];
+		for (size_t k = prev_end; k < t->start;) {
+			size_t l;
+			int32_t cp = wt__utf8_decode((const unsigned char *)text + k, t->start - k, &l);
+			int q = cp < 0 ? 0 : quote_mark(cp);
+			if (q == 1)
+				in = 1;
+			else if (q == -1)
+				in = 0;
+			else if (q == 2)
+				in = !in;
+			k += l ? l : 1;
+		}
+		prev_end = t->end;
+		quoted[i] = (uint8_t)in;
+	}
+}
+
+enum wt_status wt__facts(const char *text, size_t len, const float *idf, int idf_bits,
+			 struct wt__facts *out)
+{
+	struct wt__tokens tv = {0};
+	out->n = 0;
+	out->caseless = 0;
+	enum wt_status st = wt__tokenize(text, len, &tv);
+	if (st)
+		return st;
+	uint8_t *quoted = wt__malloc(tv.n + 1);
+	if (!quoted) {
+		wt__free(tv.v);
+		return WT_ERR_NOMEM;
+	}
+	mark_quoted(text, &tv, quoted);
+	for (size_t i = 0; i < tv.n && out->n < MAX_FACTS; i++) {
+		const struct wt_token *t = &tv.v[i];
+		double share = idf ? exp(-idf[t->hash >> (64 - idf_bits)]) : 0.0;
+		int kind = first_kind(text, len, t->start);
+		int fact;
+		int number = kind == 3 || has_digit(text, t->start, t->end);
+		if (number)
+			fact = 1;
+		else if (kind == 1 || quoted[i])
+			fact = share < COMMON_SHARE;
+		else if (kind == 2)
+			fact = share < CASELESS_SHARE;
+		else
+			fact = 0;
+		if (!fact)
+			continue;
+		out->caseless += kind == 2 && !number;
+		/* the low bit tells numbers from words */
+		uint64_t h = number ? t->hash | 1 : t->hash & ~(uint64_t)1;
+		int seen = 0;
+		for (size_t k = 0; k < out->n && !seen; k++)
+			seen = out->v[k] == h;
+		if (seen)
+			continue;
+		if ((st = WT_GROW(out->v, out->cap, out->n + 1, (size_t)MAX_FACTS + 1)))
+			break;
+		out->v[out->n++] = h;
+	}
+	wt__free(quoted);
+	wt__free(tv.v);
+	return st;
+}
+
+/*
+ * The share of a text's words outside quotation marks that an alignment
+ * covers (side a of its passages).  A rewrite quotes the same people word
+ * for word; what it paraphrases is the rest.
+ */
+static enum wt_status prose_coverage(const char *text, size_t len, const struct wt_alignment *al,
+				     double *out)
+{
+	struct wt__tokens tv = {0};
+	enum wt_status st = wt__tokenize(text, len, &tv);
+	uint8_t *quoted = st ? NULL : wt__malloc(tv.n + 1);
+	if (!st && !quoted)
+		st = WT_ERR_NOMEM;
+	if (st) {
+		wt__free(tv.v);
+		return st;
+	}
+	mark_quoted(text, &tv, quoted);
+	size_t prose = 0, covered = 0, p = 0;
+	for (size_t i = 0; i < tv.n; i++) {
+		if (quoted[i])
+			continue;
+		prose++;
+		/* passages are in text order on side a */
+		while (p < al->n_passages && al->passages[p].a.end <= tv.v[i].start)
+			p++;
+		if (p < al->n_passages && al->passages[p].a.start <= tv.v[i].start)
+			covered++;
+	}
+	*out = prose ? (double)covered / (double)prose : 0.0;
+	wt__free(quoted);
+	wt__free(tv.v);
+	return WT_OK;
+}
+
+struct wt__fact_match wt__facts_match(const struct wt__facts *a, const struct wt__facts *b)
+{
+	struct wt__fact_match m = {0};
+	/* The shared facts, in a's order and in b's order. */
+	uint64_t sa[MAX_FACTS], sb[MAX_FACTS];
+	size_t na = 0, nb = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		m.numbers += a->v[i] & 1;
+		for (size_t j = 0; j < b->n; j++)
+			if (a->v[i] == b->v[j]) {
+				sa[na++] = a->v[i];
+				m.shared_numbers += a->v[i] & 1;
+				break;
+			}
+	}
+	for (size_t j = 0; j < b->n; j++)
+		for (size_t i = 0; i < a->n; i++)
+			if (a->v[i] == b->v[j]) {
+				sb[nb++] = b->v[j];
+				break;
+			}
+	m.shared = na;
+	if (!na)
+		return m;
+	/* Longest common subsequence, two rows. */
+	uint16_t row[2][MAX_FACTS + 1];
+	memset(row, 0, sizeof(row));
+	for (size_t i = 1; i <= na; i++) {
+		uint16_t *cur = row[i & 1], *prev = row[(i - 1) & 1];
+		cur[0] = 0;
+		for (size_t j = 1; j <= nb; j++)
+			cur[j] = sa[i - 1] == sb[j - 1] ? prev[j - 1] + 1
+			       : WT_MAX(prev[j], cur[j - 1]);
+	}
+	m.ordered = row[na & 1][nb];
+	/* Local order: a fact of a followed by the next one of a within a few
+	 * places after it in b, as a paraphrase keeps them sentence by
+	 * sentence. */
+	for (size_t i = 0; i + 1 < a->n; i++) {
+		size_t pi = SIZE_MAX, pj = SIZE_MAX;
+		for (size_t j = 0; j < b->n; j++) {
+			if (b->v[j] == a->v[i])
+				pi = j;
+			if (b->v[j] == a->v[i + 1])
+				pj = j;
+		}
+		if (pi != SIZE_MAX && pj != SIZE_MAX && pj > pi && pj - pi <= 3)
+			m.adjacent++;
+	}
+	return m;
+}
+
+int wt__is_rewrite(const struct wt__facts *later, struct wt__fact_match m)
+{
+	double n = (double)later->n;
+	return later->n > 0 && m.shared >= REWRITE_SHARED &&
+	       (double)m.ordered >= REWRITE_FOLLOWED * n &&
+	       (double)m.ordered >= REWRITE_ORDERED * (double)m.shared &&
+	       (double)m.adjacent >= REWRITE_ADJACENT * n &&
+	       (m.numbers < REWRITE_NUMBERS_MIN || m.shared_numbers > 0 ||
+		2 * later->caseless > later->n);
+}
+
+struct member {
+	size_t story;
+	uint32_t order, idx;
+};
+
+static int cmp_member(const void *x, const void *y)
+{
+	const struct member *p = x, *q = y;
+	if (p->story != q->story)
+		return p->story < q->story ? -1 : 1;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+enum wt_status wt__provenance(const struct wt__prov_input *in, struct wt_article_result *arts,
+			      size_t *rewrites, size_t *independents)
+{
+	size_t n = wt_corpus_count(in->corpus);
+	enum wt_status st = WT_OK;
+	struct member *m = wt__malloc((n + 1) * sizeof(*m));
+	struct wt__facts *facts = NULL; /* one per original of the current story */
+	uint32_t *roots = wt__malloc((n + 1) * sizeof(*roots));
+	size_t *src = wt__malloc((n + 1) * sizeof(*src));
+	size_t fcap = 0;
+	*rewrites = *independents = 0;
+	if (!m || !roots || !src) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		m[i] = (struct member){arts[i].story, in->order[i], (uint32_t)i};
+	qsort(m, n, sizeof(*m), cmp_member);
+	for (size_t lo = 0, hi; lo < n; lo = hi) {
+		size_t nr = 0;
+		for (hi = lo; hi < n && m[hi].story == m[lo].story; hi++)
+			if (arts[m[hi].idx].source == WT_NONE)
+				roots[nr++] = m[hi].idx;
+		if (nr < 2)
+			continue; /* one family: its original is the story's */
+		if (nr > fcap) {
+			struct wt__facts *f = wt__realloc(facts, nr * sizeof(*f));
+			if (!f) {
+				st = WT_ERR_NOMEM;
+				goto done;
+			}
+			memset(f + fcap, 0, (nr - fcap) * sizeof(*f));
+			facts = f;
+			fcap = nr;
+		}
+		for (size_t r = 0; r < nr; r++) {
+			const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
+			if ((st = wt__facts(in->texts[roots[r]], a->text_len, in->idf, in->idf_bits,
+					    &facts[r])))
+				goto done;
+		}
+		/* Each original's best source among the others: one dated
+		 * earlier, or, where dates are equal or missing, one that holds
+		 * more of the facts they share (the rewrite keeps fewer of its
+		 * source's facts than the source has of its own). */
+		for (size_t r = 0; r < nr; r++) {
+			const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
+			size_t best = SIZE_MAX;
+			struct wt__fact_match bm = {0};
+			for (size_t e = r > MAX_NEAR ? r - MAX_NEAR : 0; e < nr && e <= r + MAX_NEAR; e++) {
+				if (e == r)
+					continue;
+				const struct wt_article *b = wt_corpus_get(in->corpus, roots[e]);
+				int dated = a->time != WT_TIME_UNKNOWN && b->time != WT_TIME_UNKNOWN &&
+					    a->time != b->time;
+				if (dated && b->time > a->time)
+					continue; /* a later article is no source */
+				struct wt__fact_match fm = wt__facts_match(&facts[r], &facts[e]);
+				if (!wt__is_rewrite(&facts[r], fm))
+					continue;
+				if (!dated) {
+					/* the agency's own article is the source; else
+					 * the one holding more of the shared facts */
+					int r_credits = wt__credits_site(a->text, a->text_len, b);
+					int e_credits = wt__credits_site(b->text, b->text_len, a);
+					if (e_credits && !r_credits)
+						continue;
+					if (r_credits == e_credits &&
+					    (double)fm.ordered / (double)facts[r].n <=
+						    (double)fm.ordered / (double)WT_MAX(facts[e].n, 1) +
+							    FACT_MARGIN)
+						continue;
+				}
+				if (best == SIZE_MAX || fm.ordered > bm.ordered) {
+					best = e;
+					bm = fm;
+				}
+			}
+			src[r] = best;
+		}
+		/* Sources could circle among undated originals: cut each circle
+		 * at its earliest member. */
+		for (size_t r = 0; r < nr; r++) {
+			size_t x = r, steps = 0;
+			while (src[x] != SIZE_MAX && steps++ <= nr)
+				x = src[x];
+			if (src[x] == SIZE_MAX)
+				continue;
+			size_t cut = x;
+			for (size_t y = src[x]; y != x; y = src[y])
+				if (y < cut)
+					cut = y;
+			src[cut] = SIZE_MAX;
+		}
+		/* The first original left without a source is the story's
+		 * origin; the others with none reported on their own. */
+		int origin_seen = 0;
+		for (size_t r = 0; r < nr; r++) {
+			struct wt_article_result *ar = &arts[roots[r]];
+			if (src[r] == SIZE_MAX) {
+				if (origin_seen++) {
+					ar->relation = WT_REL_INDEPENDENT;
+					(*independents)++;
+				}
+				continue;
+			}
+			uint32_t sidx = roots[src[r]];
+			const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
+			const struct wt_article *b = wt_corpus_get(in->corpus, sidx);
+			struct wt_alignment al;
+			if ((st = wt_align_texts(in->texts[roots[r]], a->text_len, in->texts[sidx],
+						 b->text_len, in->o, &al)))
+				goto done;
+			ar->source = sidx;
+			ar->relation = WT_REL_REWRITE;
+			ar->coverage = al.coverage_a;
+			if (a->time != WT_TIME_UNKNOWN && b->time != WT_TIME_UNKNOWN && a->time != b->time)
+				ar->rule = WT_RULE_DATE;
+			else if (wt__credits_site(a->text, a->text_len, b))
+				ar->rule = WT_RULE_CREDIT;
+			else
+				ar->rule = WT_RULE_FACTS;
+			wt_alignment_release(&al);
+			(*rewrites)++;
+		}
+	}
+	/* Copies whose aligned text is mostly quotations: the same people
+	 * quoted word for word, the rest paraphrased.  With their source's
+	 * facts in its order, they are rewrites. */
+	if (fcap < 2) {
+		struct wt__facts *f = wt__realloc(facts, 2 * sizeof(*f));
+		if (!f) {
+			st = WT_ERR_NOMEM;
+			goto done;
+		}
+		memset(f + fcap, 0, (2 - fcap) * sizeof(*f));
+		facts = f;
+		fcap = 2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct wt_article_result *ar = &arts[i];
+		if (ar->relation != WT_REL_EDITED || ar->source == WT_NONE)
+			continue;
+		const struct wt_article *a = wt_corpus_get(in->corpus, i);
+		const struct wt_article *b = wt_corpus_get(in->corpus, ar->source);
+		struct wt_alignment al;
+		double prose;
+		if ((st = wt_align_texts(in->texts[i], a->text_len, in->texts[ar->source],
+					 b->text_len, in->o, &al)))
+			goto done;
+		st = prose_coverage(in->texts[i], a->text_len, &al, &prose);
+		wt_alignment_release(&al);
+		if (st)
+			goto done;
+		if (prose >= in->o->edited_min)
+			continue;
+		if ((st = wt__facts(in->texts[i], a->text_len, in->idf, in->idf_bits, &facts[0])) ||
+		    (st = wt__facts(in->texts[ar->source], b->text_len, in->idf, in->idf_bits,
+				    &facts[1])))
+			goto done;
+		if (wt__is_rewrite(&facts[0], wt__facts_match(&facts[0], &facts[1]))) {
+			ar->relation = WT_REL_REWRITE;
+			(*rewrites)++;
+		}
+	}
+done:
+	for (size_t r = 0; r < fcap; r++)
+		wt__free(facts[r].v);
+	wt__free(facts);
+	wt__free(roots);
+	wt__free(src);
+	wt__free(m);
+	return st;
+}
