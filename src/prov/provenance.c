@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "pipeline/pipeline.h"
 #include "prov/prov.h"
 #include "text/text.h"
 
@@ -131,7 +132,7 @@ enum wt_status wt__facts(const char *text, size_t len, const float *idf, int idf
 		int fact;
 		int number = kind == 3 || has_digit(text, t->start, t->end);
 		if (number)
-			fact = 1;
+			fact = share < COMMON_SHARE; /* not the year every text has */
 		else if (kind == 1 || quoted[i])
 			fact = share < COMMON_SHARE;
 		else if (kind == 2)
@@ -277,9 +278,10 @@ enum wt_status wt__provenance(const struct wt__prov_input *in, struct wt_article
 	struct wt__facts *facts = NULL; /* one per original of the current story */
 	uint32_t *roots = wt__malloc((n + 1) * sizeof(*roots));
 	size_t *src = wt__malloc((n + 1) * sizeof(*src));
+	uint64_t *site = wt__malloc((n + 1) * sizeof(*site));
 	size_t fcap = 0;
 	*rewrites = *independents = 0;
-	if (!m || !roots || !src) {
+	if (!m || !roots || !src || !site) {
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
@@ -305,6 +307,7 @@ enum wt_status wt__provenance(const struct wt__prov_input *in, struct wt_article
 		}
 		for (size_t r = 0; r < nr; r++) {
 			const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
+			site[r] = wt__site_key(a);
 			if ((st = wt__facts(in->texts[roots[r]], a->text_len, in->idf, in->idf_bits,
 					    &facts[r])))
 				goto done;
@@ -325,6 +328,9 @@ enum wt_status wt__provenance(const struct wt__prov_input *in, struct wt_article
 					    a->time != b->time;
 				if (dated && b->time > a->time)
 					continue; /* a later article is no source */
+				if (site[r] && site[r] == site[e])
+					continue; /* a site updates its story; it does not
+						   * paraphrase itself */
 				struct wt__fact_match fm = wt__facts_match(&facts[r], &facts[e]);
 				if (!wt__is_rewrite(&facts[r], fm))
 					continue;
@@ -439,6 +445,7 @@ done:
 	wt__free(facts);
 	wt__free(roots);
 	wt__free(src);
+	wt__free(site);
 	wt__free(m);
 	return st;
 }
