@@ -8,7 +8,11 @@ wire text fetched from many outlets (and as the issue's benchmark asks:
 MODE "near": copy 0 is the source; in each later copy every article gets one
 word changed in its first sentence and loses its last sentence, so that the
 benchmark exercises near-duplicate candidates and alignment on every
-article: a stress case, harder than any real crawl."""
+article: a stress case, harder than any real crawl.
+MODE "reword": copy 0 is the source; in copy r every other word is
+respelled ("word" -> "wordr"), so that no 5-word shingle survives and
+copies form no families, while half of each article's terms stay: the
+stories stage sees as many units as articles (its growth benchmark)."""
 import json
 import sys
 
@@ -29,4 +33,10 @@ for r in range(copies):
             if cut > len(t) // 2:
                 t = t[:cut + 1]
             d["text"] = t
+        elif r and mode == "reword":
+            for key in ("text", "title"):
+                if d.get(key):
+                    words = d[key].split(" ")
+                    d[key] = " ".join(w + "r%d" % r if (i + r) % 2 == 0 and w else w
+                                      for i, w in enumerate(words))
         out.write(json.dumps(d, ensure_ascii=False) + "\n")

@@ -350,7 +350,7 @@ struct wt_analysis_stats {
 	size_t articles, tokens, exact_groups, lsh_candidates,
 		containment_candidates, aligned_pairs, linked_pairs, families;
 	double seconds_sketch, seconds_candidates, seconds_align,
-		seconds_families, seconds_stories, seconds_chrome;
+		seconds_families, seconds_stories, seconds_chrome, seconds_provenance;
 	size_t stories;
 	size_t chrome_articles, chrome_lines; /* texts with site chrome blanked; lines blanked */
 	size_t rewrites, independents; /* family originals found to rewrite an

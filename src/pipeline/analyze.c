@@ -400,7 +400,7 @@ static int pair_links(const struct wt_options *o, const struct wt_alignment *al,
 static int short_copies(const struct wt_article *a, const struct wt_article *b,
 			struct wt__tokens *ta, struct wt__tokens *tb, enum wt_status *st)
 {
-	if (!a->title || !b->title)
+	if (!a->title || !b->title || !strcmp(a->title, b->title))
 		return 1;
 	if ((*st = wt__tokenize(a->title, strlen(a->title), ta)) ||
 	    (*st = wt__tokenize(b->title, strlen(b->title), tb)))
@@ -428,6 +428,28 @@ static enum wt_relation relation_of(const struct wt_options *o, double cov_self,
 	if (cov_source >= o->link_min)
 		return WT_REL_EDITED;
 	return WT_REL_INDEPENDENT;
+}
+
+/* Agency credits, found once per distinct text when a direction needs
+ * them. */
+struct credit_cache {
+	const struct wt_corpus *corpus;
+	const struct sk *sk;
+	struct wt_span *agency; /* per text owner */
+	uint8_t *done;
+};
+
+static struct wt_span agency_of(struct credit_cache *cc, size_t i)
+{
+	uint32_t owner = cc->sk[i].raw_same_as;
+	if (!cc->done[owner]) {
+		const struct wt_article *a = &cc->corpus->arts[owner];
+		struct wt_credits cr;
+		wt_find_credits(a->text, a->text_len, &cr);
+		cc->agency[owner] = cr.agency;
+		cc->done[owner] = 1;
+	}
+	return cc->agency[owner];
 }
 
 enum wt_status wt_analyze(const struct wt_corpus *corpus,
@@ -731,6 +753,15 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	for (size_t i = 0; i < n; i++)
 		best[i] = -1;
+	struct credit_cache cc = {corpus, sk, wt__malloc((n + 1) * sizeof(struct wt_span)),
+				  wt__calloc(n + 1, 1)};
+	if (!cc.agency || !cc.done) {
+		wt__free(cc.agency);
+		wt__free(cc.done);
+		wt__free(best);
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
 	for (size_t p = 0; p < r->npairs; p++) {
 		const struct wt_pair *pr = &r->pairs[p];
 		uint32_t x = (uint32_t)pr->a, y = (uint32_t)pr->b;
@@ -748,8 +779,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 			rule = WT_RULE_ORDER;
 			double cx = decision_cov(&pr->alignment, 0), cy = decision_cov(&pr->alignment, 1);
 			const struct wt_article *ax = &corpus->arts[x], *ay = &corpus->arts[y];
-			int x_credits_y = wt__credits_site(ax->text, ax->text_len, ay);
-			int y_credits_x = wt__credits_site(ay->text, ay->text_len, ax);
+			int x_credits_y = wt__credit_names_site(ax->text, agency_of(&cc, x), ay);
+			int y_credits_x = wt__credit_names_site(ay->text, agency_of(&cc, y), ax);
 			if (x_credits_y != y_credits_x) {
 				/* the agency's own article is the source */
 				later = x_credits_y ? x : y;
@@ -777,6 +808,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		}
 	}
 	wt__free(best);
+	wt__free(cc.agency);
+	wt__free(cc.done);
 	/* Coverage can order undated pairs in a circle (a copies b, b copies
 	 * c, c copies a): the circle is cut at its earliest member by input,
 	 * which becomes the original. */
@@ -842,12 +875,14 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		r->arts[i].story = story32[i];
 		r->stats.stories += story32[i] == i;
 	}
+	double t5 = wt__now();
+	r->stats.seconds_stories = t5 - t4;
 	/* 6. Provenance across families: rewrites and independent reports. */
 	struct wt__prov_input pi = {corpus, chrome.texts, order, idf, COUNT_BITS, &o};
 	if (o.stories && (st = wt__provenance(&pi, r->arts, &r->stats.rewrites,
 					      &r->stats.independents)))
 		goto fail;
-	r->stats.seconds_stories = wt__now() - t4;
+	r->stats.seconds_provenance = wt__now() - t5;
 	if (o.progress)
 		o.progress(o.progress_ud, "done", 1, 1);
 	*out = r;

@@ -59,8 +59,11 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 		out->texts[i] = wt_corpus_get(c, i)->text;
 	struct wt__map sites = {0}, lines = {0}, seen = {0};
 	uint64_t *keys = wt__malloc((n + 1) * sizeof(*keys));
+	uint32_t *same = wt__malloc((n + 1) * sizeof(*same)); /* first with this text and site */
+	uint32_t *blanked = wt__calloc(n + 1, sizeof(*blanked)); /* lines blanked in each */
+	out->owned = wt__calloc(n + 1, 1);
 	enum wt_status st = WT_OK;
-	if (!keys || (st = wt__map_init(&sites, 64)) || (st = wt__map_init(&lines, 1024)) ||
+	if (!keys || !same || !blanked || !out->owned || (st = wt__map_init(&sites, 64)) || (st = wt__map_init(&lines, 1024)) ||
 	    (st = wt__map_init(&seen, n + 16))) {
 		st = st ? st : WT_ERR_NOMEM;
 		goto done;
@@ -70,15 +73,16 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 	for (size_t i = 0; i < n; i++) {
 		const struct wt_article *a = wt_corpus_get(c, i);
 		keys[i] = wt__site_key(a);
+		same[i] = (uint32_t)i;
 		if (!keys[i] || !a->text_len)
 			continue;
 		uint64_t *slot;
 		int found;
-		if ((st = wt__map_put(&seen, (wt__hash(a->text, a->text_len) ^ keys[i]) | 1, 0, &slot,
-				      &found)))
+		if ((st = wt__map_put(&seen, (wt__hash(a->text, a->text_len) ^ keys[i]) | 1, i + 1,
+				      &slot, &found)))
 			goto done;
 		if (found) {
-			keys[i] = 0; /* a repeat adds nothing, and is blanked below anyway */
+			same[i] = (uint32_t)(*slot - 1); /* a repeat adds nothing */
 			continue;
 		}
 		if ((st = wt__map_put(&sites, keys[i], 0, &slot, &found)))
@@ -97,10 +101,18 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 		}
 	}
 	/* 2. Blank the chrome lines, in a copy of each text that has any.
-	 * Repeats are judged with their site again. */
+	 * A repeat shares the copy made for its first. */
 	for (size_t i = 0; i < n; i++) {
 		const struct wt_article *a = wt_corpus_get(c, i);
-		uint64_t site = keys[i] ? keys[i] : wt__site_key(a);
+		if (same[i] != i) {
+			out->texts[i] = out->texts[same[i]];
+			if (out->owned[same[i]]) {
+				out->articles++;
+				out->lines += blanked[same[i]];
+			}
+			continue;
+		}
+		uint64_t site = keys[i];
 		uint64_t *ns = site ? wt__map_get(&sites, site) : NULL;
 		if (!ns || *ns < CHROME_MIN)
 			continue;
@@ -123,16 +135,20 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 				memcpy(copy, t, a->text_len);
 				copy[a->text_len] = '\0';
 				out->texts[i] = copy;
+				out->owned[i] = 1;
 				out->articles++;
 			}
 			memset(copy + s, ' ', e - s);
 			out->lines++;
+			blanked[i]++;
 		}
 	}
 done:
 	if (st)
 		wt__chrome_release(out, c);
 	wt__free(keys);
+	wt__free(same);
+	wt__free(blanked);
 	wt__map_release(&sites);
 	wt__map_release(&lines);
 	wt__map_release(&seen);
@@ -141,11 +157,11 @@ done:
 
 void wt__chrome_release(struct wt__chrome *ch, const struct wt_corpus *c)
 {
-	if (ch->texts) {
+	if (ch->texts && ch->owned)
 		for (size_t i = 0; i < wt_corpus_count(c); i++)
-			if (ch->texts[i] != wt_corpus_get(c, i)->text)
+			if (ch->owned[i])
 				wt__free((void *)ch->texts[i]);
-		wt__free(ch->texts);
-	}
+	wt__free(ch->texts);
+	wt__free(ch->owned);
 	memset(ch, 0, sizeof(*ch));
 }

@@ -12,7 +12,8 @@ uint64_t wt__site_key(const struct wt_article *a);
 
 /* The texts the pipeline reads once site chrome is blanked. */
 struct wt__chrome {
-	const char **texts; /* per article: its text, or a blanked copy (owned) */
+	const char **texts; /* per article: its text, or a blanked copy */
+	uint8_t *owned;     /* 1 where texts[i] is a copy to free (repeats share) */
 	size_t articles;    /* texts with chrome blanked */
 	size_t lines;       /* chrome lines blanked */
 };

@@ -183,11 +183,15 @@ int wt__credits_site(const char *text, size_t len, const struct wt_article *othe
 		return 0;
 	struct wt_credits cr;
 	wt_find_credits(text, len, &cr);
-	if (cr.agency.end <= cr.agency.start)
+	return wt__credit_names_site(text, cr.agency, other);
+}
+
+int wt__credit_names_site(const char *text, struct wt_span agency, const struct wt_article *other)
+{
+	if (agency.end <= agency.start || (!other->site && !other->url))
 		return 0;
 	char name[64], site[256];
-	size_t nn = squeeze(text + cr.agency.start, cr.agency.end - cr.agency.start, name, 0,
-			    sizeof(name));
+	size_t nn = squeeze(text + agency.start, agency.end - agency.start, name, 0, sizeof(name));
 	if (nn < 2)
 		return 0;
 	const char *s = other->site;

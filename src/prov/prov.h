@@ -15,6 +15,9 @@
  */
 int wt__credits_site(const char *text, size_t len, const struct wt_article *other);
 
+/* The same with the credit already found: `agency` in `text`. */
+int wt__credit_names_site(const char *text, struct wt_span agency, const struct wt_article *other);
+
 /* What the provenance stage reads. */
 struct wt__prov_input {
 	const struct wt_corpus *corpus;

@@ -458,12 +458,14 @@ int cmd_run(int argc, char **argv)
 			"wiretrace: stats: tokens %zu, exact groups %zu, lsh candidates %zu, "
 			"containment candidates %zu, aligned %zu, chrome lines %zu in %zu "
 			"articles, rewrites %zu, independent %zu; seconds: chrome %.3f, sketch %.3f, "
-			"candidates %.3f, align %.3f, families %.3f, stories %.3f\n",
+			"candidates %.3f, align %.3f, families %.3f, stories %.3f, "
+			"provenance %.3f\n",
 			as.tokens, as.exact_groups, as.lsh_candidates, as.containment_candidates,
 			as.aligned_pairs, as.chrome_lines, as.chrome_articles, as.rewrites,
 			as.independents, as.seconds_chrome,
 			as.seconds_sketch, as.seconds_candidates,
-			as.seconds_align, as.seconds_families, as.seconds_stories);
+			as.seconds_align, as.seconds_families, as.seconds_stories,
+			as.seconds_provenance);
 	wt_result_free(r);
 	wt_corpus_free(c);
 	return rc;
