@@ -17,6 +17,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <utf8proc.h>
 
 #include "cluster/cluster.h"
 #include "text/text.h"
@@ -57,17 +58,43 @@ static int cmp_term_id(const void *x, const void *y)
 }
 
 /* Is the token at t[start] capitalised (a name, a place, an acronym)? */
-static int capitalised(const char *text, uint32_t start)
+static int capitalised(const char *text, size_t len, uint32_t start)
 {
 	unsigned char c = (unsigned char)text[start];
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z';
-	return 0; /* scripts without case get no boost */
+	size_t l;
+	int32_t cp = wt__utf8_decode((const unsigned char *)text + start, len - start, &l);
+	if (cp < 0)
+		return 0;
+	int cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+	/* scripts without case get no boost */
+}
+
+static enum wt_status bag_add(struct wt__map *bag, uint32_t id, double w)
+{
+	uint64_t *slot;
+	int found;
+	enum wt_status st = wt__map_put(bag, (uint64_t)id + 1, 0, &slot, &found);
+	if (st)
+		return st;
+	/* tf enters damped: the square root of the summed weight is taken
+	 * when the terms are ranked */
+	double cur;
+	uint64_t bits = *slot;
+	memcpy(&cur, &bits, sizeof(cur));
+	cur += w;
+	memcpy(&bits, &cur, sizeof(bits));
+	*slot = bits;
+	return WT_OK;
 }
 
 /*
  * Adds the terms of one text to the bag: weight tf * idf, title terms
- * twice, names one and a half times.
+ * twice, names one and a half times.  Two capitalised words in a row
+ * ("Las Vegas", "Marta Ilves") are also a term of their own, as rare as
+ * the rarer of the two: a multi-word name.
  */
 static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t len,
 				double factor, const struct wt__story_input *in,
@@ -76,24 +103,25 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 	enum wt_status st = wt__tokenize(text, len, tv);
 	if (st)
 		return st;
+	int prev_cap = 0;
+	int body = factor == 1.0; /* headlines are often in title case */
 	for (size_t i = 0; i < tv->n; i++) {
 		uint32_t id = (uint32_t)(tv->v[i].hash >> (64 - in->idf_bits));
-		double w = in->idf[id] * factor;
-		if (capitalised(text, tv->v[i].start))
+		double idf = in->idf[id];
+		double w = idf * factor;
+		int cap = capitalised(text, len, tv->v[i].start);
+		if (cap)
 			w *= 1.5;
-		uint64_t *slot;
-		int found;
-		if ((st = wt__map_put(bag, (uint64_t)id + 1, 0, &slot, &found)))
+		if ((st = bag_add(bag, id, w)))
 			return st;
-		/* tf enters as 1 + log(tf): accumulate the sum of weights and
-		 * the count separately would cost a second map; a square root
-		 * of the summed weight damps repetition the same way. */
-		double cur;
-		uint64_t bits = *slot;
-		memcpy(&cur, &bits, sizeof(cur));
-		cur += w;
-		memcpy(&bits, &cur, sizeof(bits));
-		*slot = bits;
+		if (body && cap && prev_cap && tv->v[i].start == tv->v[i - 1].end + 1) {
+			uint64_t h = wt__mix64(tv->v[i - 1].hash ^ (tv->v[i].hash << 1 | tv->v[i].hash >> 63));
+			uint32_t prev_id = (uint32_t)(tv->v[i - 1].hash >> (64 - in->idf_bits));
+			double rare = WT_MAX(idf, (double)in->idf[prev_id]);
+			if ((st = bag_add(bag, (uint32_t)(h >> (64 - in->idf_bits)), rare * factor * 1.5)))
+				return st;
+		}
+		prev_cap = cap;
 	}
 	return WT_OK;
 }
