@@ -8,7 +8,11 @@
  * `time` agrees with `date`.  Every diagnostic must name the input, carry a
  * message and point inside it, the counts must agree with the diagnostics,
  * and every non-blank line must end as exactly one article or one reported
- * skip.  ASan and UBSan catch reads past a line or a field.
+ * skip.  ASan and UBSan catch reads past a line or a field.  A corpus of a
+ * few dozen articles then goes through the whole pipeline (site chrome,
+ * sketches, families, stories, provenance): every article's story, family
+ * and source must be articles of the corpus, a source never itself, and a
+ * rewrite or copy must have a source while an independent report has none.
  */
 #include "fuzz_check.h"
 
@@ -54,6 +58,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(fd.input_skips == 1 && n == 0 && fd.record_skips == 0);
 	} else {
 		FUZZ_CHECK(n + fd.record_skips == records);
+	}
+	if (n && n <= 64) {
+		struct wt_options o;
+		wt_options_default(&o);
+		o.threads = 1;
+		struct wt_result *r = NULL;
+		FUZZ_CHECK(wt_analyze(c, &o, &r) == WT_OK);
+		for (size_t i = 0; i < n; i++) {
+			const struct wt_article_result *ar = wt_result_article(r, i);
+			FUZZ_CHECK(ar->story < n && ar->family < n);
+			FUZZ_CHECK(ar->source == WT_NONE || (ar->source < n && ar->source != i));
+			if (ar->relation == WT_REL_ORIGINAL || ar->relation == WT_REL_INDEPENDENT)
+				FUZZ_CHECK(ar->source == WT_NONE);
+			else
+				FUZZ_CHECK(ar->source != WT_NONE);
+			FUZZ_CHECK(ar->coverage >= 0 && ar->coverage <= 1);
+		}
+		wt_result_free(r);
 	}
 	wt_corpus_free(c);
 	return 0;

@@ -15,6 +15,7 @@
  * wt_find_credits on a must give spans inside it.
  */
 #include "fuzz_check.h"
+#include "prov/prov.h"
 
 static void check_tokens(const char *s, size_t len)
 {
@@ -163,6 +164,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_align(a, half, b, size - half);
 	check_align(a, half, a, half);
 	check_word_diff(a, half, b, size - half);
+	/* facts: at most as many as tokens, each once; a match never counts
+	 * more than it shares */
+	struct wt__facts fa = {0}, fb = {0};
+	FUZZ_CHECK(wt__facts(a, half, NULL, 0, &fa) == WT_OK);
+	FUZZ_CHECK(wt__facts(b, size - half, NULL, 0, &fb) == WT_OK);
+	for (size_t i = 0; i < fa.n; i++)
+		for (size_t j = i + 1; j < fa.n; j++)
+			FUZZ_CHECK(fa.v[i] != fa.v[j]);
+	struct wt__fact_match fm = wt__facts_match(&fa, &fb);
+	FUZZ_CHECK(fm.shared <= fa.n && fm.shared <= fb.n && fm.ordered <= fm.shared);
+	FUZZ_CHECK(fm.adjacent <= fa.n && fm.shared_numbers <= fm.numbers);
+	FUZZ_CHECK(wt__facts_match(&fa, &fa).ordered == fa.n);
+	(void)wt__is_rewrite(&fa, fm);
+	wt_free(fa.v);
+	wt_free(fb.v);
+	/* a credit compared with a site made of the other half */
+	char site[64];
+	size_t sl = size - half < sizeof(site) - 1 ? size - half : sizeof(site) - 1;
+	memcpy(site, b, sl);
+	site[sl] = '\0';
+	struct wt_article other = {0};
+	other.site = site;
+	(void)wt__credits_site(a, half, &other);
 	/* wt_find_credits: spans inside the text, start <= end */
 	struct wt_credits cr;
 	wt_find_credits(a, half, &cr);
