@@ -29,6 +29,8 @@
 #define UNIT_MEMBERS 4  /* members of a family whose words describe it */
 #define MAX_COMPARED 12 /* candidate stories compared in full per unit */
 #define MERGE_MIN 0.35  /* centroid cosine at which two stories become one */
+#define TITLE_TERMS 16  /* terms of a title alone */
+#define TITLE_PROBE 4   /* of them used to find candidate stories */
 
 /* Postings of one term: story ids in blocks of a cache line, newest block
  * first, so a scan touches one line per PBLOCK stories. */
@@ -128,9 +130,9 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 
 /* Builds the TERMS best terms of article i into out (sorted by id),
  * L2-normalised.  @return the number of terms. */
-static size_t article_terms(const struct wt__story_input *in, size_t i, struct wt__map *bag,
-			    struct wt__tokens *tv, struct term *tmp,
-			    struct term *out, enum wt_status *st)
+static size_t article_terms(const struct wt__story_input *in, size_t i, int title_only,
+			    size_t cap, struct wt__map *bag, struct wt__tokens *tv,
+			    struct term *tmp, struct term *out, enum wt_status *st)
 {
 	const struct wt_article *a = wt_corpus_get(in->corpus, i);
 	/* A fresh bag sized for this article: clearing a table grown by one
@@ -138,9 +140,10 @@ static size_t article_terms(const struct wt__story_input *in, size_t i, struct w
 	wt__map_release(bag);
 	if ((*st = wt__map_init(bag, a->text_len / 6 + 64)))
 		return 0;
-	*st = add_terms(bag, in->texts[i], a->text_len, 1.0, in, tv);
+	if (!title_only)
+		*st = add_terms(bag, in->texts[i], a->text_len, 1.0, in, tv);
 	if (!*st && a->title)
-		*st = add_terms(bag, a->title, strlen(a->title), 2.0, in, tv);
+		*st = add_terms(bag, a->title, strlen(a->title), title_only ? 1.0 : 2.0, in, tv);
 	if (*st)
 		return 0;
 	/* The TERMS heaviest terms, through a min-heap on weight (ties by id,
@@ -152,7 +155,7 @@ static size_t article_terms(const struct wt__story_input *in, size_t i, struct w
 		double w;
 		memcpy(&w, &bag->vals[s], sizeof(w));
 		struct term t = {(uint32_t)(bag->keys[s] - 1), (float)sqrt(w)};
-		if (n < TERMS) {
+		if (n < cap) {
 			size_t c = n++;
 			while (c > 0 && cmp_term_w(&t, &tmp[(c - 1) / 2]) > 0) {
 				tmp[c] = tmp[(c - 1) / 2];
@@ -361,6 +364,8 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	struct unit *units = wt__malloc((n + 1) * sizeof(*units));
 	uint32_t *unit_of_root = wt__malloc((n + 1) * sizeof(*unit_of_root));
 	struct term *uterms = NULL;
+	struct term *tterms = NULL; /* title terms of each unit */
+	uint32_t *ntitle = NULL;
 	struct story *stories = NULL;
 	size_t nstories = 0, scap = 0;
 	struct pblock *blocks = NULL; /* postings: blocks of story ids */
@@ -387,7 +392,8 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 			continue; /* the same words as an article already counted */
 		if (taken[in->family[i]]++ >= UNIT_MEMBERS)
 			continue;
-		nterms[i] = (uint32_t)article_terms(in, i, &bag, &tv, tmp, terms + i * TERMS, &st);
+		nterms[i] = (uint32_t)article_terms(in, i, 0, TERMS, &bag, &tv, tmp, terms + i * TERMS,
+						    &st);
 		if (st) {
 			wt__free(taken);
 			goto done;
@@ -455,6 +461,21 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	}
 	wt__free(last_member);
 	qsort(units, nu, sizeof(*units), cmp_unit);
+	/* Each unit's title alone, too: a page whose text is mostly about
+	 * something else (a gallery of celebrity splits, a box of ads) still
+	 * has the story's headline. */
+	tterms = wt__malloc((nu * TITLE_TERMS + 1) * sizeof(*tterms));
+	ntitle = wt__calloc(nu + 1, sizeof(*ntitle));
+	if (!tterms || !ntitle) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t k = 0; k < nu; k++) {
+		ntitle[k] = (uint32_t)article_terms(in, units[k].root, 1, TITLE_TERMS, &bag, &tv, tmp,
+						    tterms + k * TITLE_TERMS, &st);
+		if (st)
+			goto done;
+	}
 
 	/* 3. One pass in date order: join the most similar active story. */
 	acc = wt__calloc(nu + 1, sizeof(*acc));
@@ -472,10 +493,21 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		const struct unit *u = &units[k];
 		const struct term *ut = uterms + u->first;
 		/* the unit's strongest terms find the candidate stories */
-		struct term probe[PROBE_TERMS];
-		size_t np = 0;
+		struct term probe[PROBE_TERMS + TITLE_PROBE];
+		size_t np = 0, nt = 0;
 		for (size_t q = 0; q < u->n; q++)
 			keep_best(probe, &np, PROBE_TERMS, ut[q]);
+		const struct term *tt = tterms + k * TITLE_TERMS;
+		struct term tprobe[TITLE_PROBE];
+		for (size_t q = 0; q < ntitle[k]; q++)
+			keep_best(tprobe, &nt, TITLE_PROBE, tt[q]);
+		for (size_t q = 0; q < nt; q++) {
+			int dup = 0;
+			for (size_t r2 = 0; r2 < np && !dup; r2++)
+				dup = probe[r2].id == tprobe[q].id;
+			if (!dup)
+				probe[np++] = tprobe[q];
+		}
 		fd.blocks = blocks; /* it grows as stories gain terms */
 		size_t nbest = find_candidates(&fd, probe, np, UINT32_MAX);
 		double best = 0;
@@ -484,7 +516,13 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 			uint32_t s = cand[q].id;
 			const struct story *sp = &stories[s];
 
-			double c = story_cos(sp, ut, u->n) - time_penalty(u->time, sp->last, window);
+			double c = story_cos(sp, ut, u->n);
+			if (ntitle[k]) {
+				double ct = story_cos(sp, tt, ntitle[k]);
+				if (ct > c)
+					c = ct;
+			}
+			c -= time_penalty(u->time, sp->last, window);
 			if (c > best || (c == best && s < best_s)) {
 				best = c;
 				best_s = s;
@@ -605,6 +643,8 @@ done:
 	wt__free(units);
 	wt__free(unit_of_root);
 	wt__free(uterms);
+	wt__free(tterms);
+	wt__free(ntitle);
 	wt__free(stories);
 	wt__free(blocks);
 	wt__free(acc);
