@@ -19,6 +19,7 @@
 
 #define CHROME_MIN 3
 #define CHROME_SHARE 5 /* a line on one in five of the site's texts */
+#define SAMPLE 16384   /* distinct texts of a site that chrome is learned from */
 
 uint64_t wt__site_key(const struct wt_article *a)
 {
@@ -57,19 +58,25 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 		return WT_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++)
 		out->texts[i] = wt_corpus_get(c, i)->text;
-	struct wt__map sites = {0}, lines = {0}, seen = {0};
+	struct wt__map sites = {0}, lines = {0}, seen = {0}, chrome = {0};
 	uint64_t *keys = wt__malloc((n + 1) * sizeof(*keys));
 	uint32_t *same = wt__malloc((n + 1) * sizeof(*same)); /* first with this text and site */
 	uint32_t *blanked = wt__calloc(n + 1, sizeof(*blanked)); /* lines blanked in each */
+	uint32_t *site_texts = NULL; /* per site: distinct texts sampled */
+	uint8_t *site_chrome = NULL; /* per site: any chrome line learned */
+	size_t nsites = 0, site_cap = 0;
 	out->owned = wt__calloc(n + 1, 1);
 	enum wt_status st = WT_OK;
-	if (!keys || !same || !blanked || !out->owned || (st = wt__map_init(&sites, 64)) || (st = wt__map_init(&lines, 1024)) ||
-	    (st = wt__map_init(&seen, n + 16))) {
+	if (!keys || !same || !blanked || !out->owned || (st = wt__map_init(&sites, 64)) ||
+	    (st = wt__map_init(&lines, 1024)) || (st = wt__map_init(&seen, n + 16)) ||
+	    (st = wt__map_init(&chrome, 64))) {
 		st = st ? st : WT_ERR_NOMEM;
 		goto done;
 	}
 	/* 1. Count each site's texts, and each line's texts within its site;
-	 * a text the site printed twice counts once. */
+	 * a text the site printed twice counts once.  Chrome is on most of a
+	 * site's pages, so SAMPLE distinct texts per site are enough to learn
+	 * it, and the cost of this pass stays bounded however large the site. */
 	for (size_t i = 0; i < n; i++) {
 		const struct wt_article *a = wt_corpus_get(c, i);
 		keys[i] = wt__site_key(a);
@@ -85,9 +92,17 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 			same[i] = (uint32_t)(*slot - 1); /* a repeat adds nothing */
 			continue;
 		}
-		if ((st = wt__map_put(&sites, keys[i], 0, &slot, &found)))
+		if ((st = wt__map_put(&sites, keys[i], nsites, &slot, &found)))
 			goto done;
-		++*slot;
+		if (!found) {
+			if ((st = WT_GROW(site_texts, site_cap, nsites + 1, (size_t)UINT32_MAX)))
+				goto done;
+			site_texts[nsites++] = 0;
+		}
+		uint64_t sx = *slot;
+		if (site_texts[sx] >= SAMPLE)
+			continue;
+		site_texts[sx]++;
 		const char *t = a->text;
 		for (size_t at = 0; at < a->text_len;) {
 			const char *nl = memchr(t + at, '\n', a->text_len - at);
@@ -95,12 +110,33 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 			at = e + 1;
 			if (!trim_line(t, &s, &e))
 				continue;
-			if ((st = wt__map_put(&lines, line_key(keys[i], t + s, e - s), 0, &slot, &found)))
+			/* the count in the low half, the site's number above */
+			if ((st = wt__map_put(&lines, line_key(keys[i], t + s, e - s), sx << 32, &slot,
+					      &found)))
 				goto done;
 			++*slot;
 		}
 	}
-	/* 2. Blank the chrome lines, in a copy of each text that has any.
+	/* 2. The chrome lines: a small table, so that checking every line of
+	 * every text after it costs a cache hit. */
+	if (!(site_chrome = wt__calloc(nsites + 1, 1))) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t k = 0; k < lines.cap; k++) {
+		if (!lines.keys[k])
+			continue;
+		uint64_t cnt = lines.vals[k] & 0xFFFFFFFFu, sx = lines.vals[k] >> 32;
+		if (cnt < CHROME_MIN || cnt * CHROME_SHARE < site_texts[sx])
+			continue;
+		uint64_t *slot;
+		int found;
+		if ((st = wt__map_put(&chrome, lines.keys[k], 1, &slot, &found)))
+			goto done;
+		site_chrome[sx] = 1;
+	}
+	wt__map_release(&lines);
+	/* 3. Blank the chrome lines, in a copy of each text that has any.
 	 * A repeat shares the copy made for its first. */
 	for (size_t i = 0; i < n; i++) {
 		const struct wt_article *a = wt_corpus_get(c, i);
@@ -113,8 +149,8 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 			continue;
 		}
 		uint64_t site = keys[i];
-		uint64_t *ns = site ? wt__map_get(&sites, site) : NULL;
-		if (!ns || *ns < CHROME_MIN)
+		uint64_t *sx = site ? wt__map_get(&sites, site) : NULL;
+		if (!sx || !site_chrome[*sx])
 			continue;
 		char *copy = NULL;
 		const char *t = a->text;
@@ -122,10 +158,7 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 			const char *nl = memchr(t + at, '\n', a->text_len - at);
 			size_t s = at, e = nl ? (size_t)(nl - t) : a->text_len;
 			at = e + 1;
-			if (!trim_line(t, &s, &e))
-				continue;
-			uint64_t *cnt = wt__map_get(&lines, line_key(site, t + s, e - s));
-			if (!cnt || *cnt < CHROME_MIN || *cnt * CHROME_SHARE < *ns)
+			if (!trim_line(t, &s, &e) || !wt__map_get(&chrome, line_key(site, t + s, e - s)))
 				continue;
 			if (!copy) {
 				if (!(copy = wt__malloc(a->text_len + 1))) {
@@ -152,6 +185,9 @@ done:
 	wt__map_release(&sites);
 	wt__map_release(&lines);
 	wt__map_release(&seen);
+	wt__map_release(&chrome);
+	wt__free(site_texts);
+	wt__free(site_chrome);
 	return st;
 }
 
