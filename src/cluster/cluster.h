@@ -52,6 +52,7 @@ struct wt__story_input {
 	int idf_bits;
 	double window_days;      /* time scale: a gap this long costs 0.1 of cosine */
 	double threshold;        /* least cosine to join a story */
+	int threads;             /* workers for term extraction */
 };
 
 /*

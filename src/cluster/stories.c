@@ -16,6 +16,8 @@
  * stories' terms, so the cost grows with the articles, not their square.
  */
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 
@@ -213,6 +215,45 @@ static double damped(double w)
 	return sqrt(w * sqrt(w)); /* w^0.75 with two square roots, cheaper than pow */
 }
 
+/* The k-th term (from 0) in cmp_term_w order, by quickselect; v is
+ * reordered. */
+static struct term nth_best(struct term *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+	while (lo < hi) {
+		/* median of three as the pivot value */
+		size_t mid = lo + (hi - lo) / 2;
+		struct term a = v[lo], b = v[mid], c = v[hi], p;
+		if (cmp_term_w(&a, &b) < 0)
+			p = cmp_term_w(&b, &c) < 0 ? b : (cmp_term_w(&a, &c) < 0 ? c : a);
+		else
+			p = cmp_term_w(&a, &c) < 0 ? a : (cmp_term_w(&b, &c) < 0 ? c : b);
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (cmp_term_w(&v[i], &p) < 0)
+				i++;
+			while (cmp_term_w(&v[j], &p) > 0)
+				j--;
+			if (i <= j) {
+				struct term t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return v[k];
+	}
+	return v[k];
+}
+
 /* Adds a unit's vector to a story's centroid, keeping its best terms. */
 static void story_add(struct story *s, const struct term *u, size_t nu)
 {
@@ -230,9 +271,16 @@ static void story_add(struct story *s, const struct term *u, size_t nu)
 		}
 	}
 	if (n > STORY_TERMS) {
-		qsort(merged, n, sizeof(*merged), cmp_term_w);
-		n = STORY_TERMS;
-		qsort(merged, n, sizeof(*merged), cmp_term_id);
+		/* The STORY_TERMS best by weight (a total order: ties by id),
+		 * kept in id order: select the last one kept, then filter. */
+		struct term sel[STORY_TERMS + 2 * TERMS * 4];
+		memcpy(sel, merged, n * sizeof(*sel));
+		struct term pivot = nth_best(sel, n, STORY_TERMS - 1);
+		size_t m = 0;
+		for (size_t k = 0; k < n; k++)
+			if (cmp_term_w(&merged[k], &pivot) <= 0)
+				merged[m++] = merged[k];
+		n = m;
 	}
 	memcpy(s->t, merged, n * sizeof(*merged));
 	s->nt = n;
@@ -352,15 +400,87 @@ static int cmp_unit(const void *x, const void *y)
 	return p->root < q->root ? -1 : p->root > q->root;
 }
 
+/* Term extraction on worker threads: each article's terms depend on it
+ * alone, so the result is the same for any number of threads. */
+struct term_job {
+	const struct wt__story_input *in;
+	const uint32_t *todo; /* articles to describe */
+	size_t ntodo, cap;
+	int title_only;       /* 1: titles, stored by position in todo;
+			       * 0: whole articles, stored by article index */
+	struct term *out;
+	uint32_t *nout;
+	atomic_size_t next;
+	atomic_int failed;
+};
+
+struct term_worker {
+	struct term_job *job;
+	enum wt_status st;
+};
+
+static void *terms_worker(void *arg)
+{
+	struct term_worker *w = arg;
+	struct term_job *j = w->job;
+	struct wt__map bag = {0};
+	struct wt__tokens tv = {0};
+	struct term *tmp = wt__malloc((j->cap + 1) * sizeof(*tmp)); /* the heap of best terms */
+	if (!tmp)
+		w->st = WT_ERR_NOMEM;
+	while (!w->st && !atomic_load(&j->failed)) {
+		size_t lo = atomic_fetch_add(&j->next, 64);
+		if (lo >= j->ntodo)
+			break;
+		size_t hi = WT_MIN(j->ntodo, lo + 64);
+		for (size_t q = lo; q < hi && !w->st; q++) {
+			size_t i = j->todo[q], at = j->title_only ? q : i;
+			j->nout[at] = (uint32_t)article_terms(j->in, i, j->title_only, j->cap, &bag, &tv,
+							      tmp, j->out + at * j->cap, &w->st);
+		}
+	}
+	if (w->st)
+		atomic_store(&j->failed, 1);
+	wt__map_release(&bag);
+	wt__free(tv.v);
+	wt__free(tmp);
+	return NULL;
+}
+
+static enum wt_status terms_parallel(const struct wt__story_input *in, const uint32_t *todo,
+				     size_t ntodo, int title_only, size_t cap, struct term *out,
+				     uint32_t *nout)
+{
+	struct term_job j = {in, todo, ntodo, cap, title_only, out, nout, 0, 0};
+	int nthreads = in->threads < 1 ? 1 : in->threads > 64 ? 64 : in->threads;
+	if ((size_t)nthreads > ntodo / 256 + 1)
+		nthreads = (int)(ntodo / 256 + 1);
+	struct term_worker ws[64];
+	pthread_t tids[64];
+	int started = 0;
+	for (int t = 0; t < nthreads; t++)
+		ws[t] = (struct term_worker){&j, WT_OK};
+	for (int t = 1; t < nthreads; t++) {
+		if (pthread_create(&tids[t], NULL, terms_worker, &ws[t]))
+			break; /* the others share the work */
+		started = t;
+	}
+	terms_worker(&ws[0]);
+	for (int t = 1; t <= started; t++)
+		pthread_join(tids[t], NULL);
+	for (int t = 0; t < nthreads; t++)
+		if (ws[t].st)
+			return ws[t].st;
+	return WT_OK;
+}
+
 enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 {
 	size_t n = wt_corpus_count(in->corpus);
 	enum wt_status st = WT_OK;
-	struct wt__map bag = {0}, post = {0};
-	struct wt__tokens tv = {0};
+	struct wt__map post = {0};
 	struct term *terms = wt__malloc((n * TERMS + 1) * sizeof(*terms));
 	uint32_t *nterms = wt__calloc(n + 1, sizeof(*nterms));
-	struct term *tmp = wt__malloc(TERMS * sizeof(*tmp)) /* the heap of best terms */;
 	struct unit *units = wt__malloc((n + 1) * sizeof(*units));
 	uint32_t *unit_of_root = wt__malloc((n + 1) * sizeof(*unit_of_root));
 	struct term *uterms = NULL;
@@ -373,8 +493,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	double *acc = NULL;
 	uint32_t *touched = NULL;
 	struct term *cand = NULL;
-	if (!terms || !nterms || !tmp || !units || !unit_of_root ||
-	    (st = wt__map_init(&bag, 1024)) || (st = wt__map_init(&post, 1024))) {
+	if (!terms || !nterms || !units || !unit_of_root || (st = wt__map_init(&post, 1024))) {
 		st = st ? st : WT_ERR_NOMEM;
 		goto done;
 	}
@@ -383,23 +502,26 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	 * text add nothing to its root's, and this keeps the stage linear in
 	 * the families rather than the articles. */
 	uint32_t *taken = wt__calloc(n + 1, sizeof(*taken));
-	if (!taken) {
+	uint32_t *todo = wt__malloc((n + 1) * sizeof(*todo));
+	if (!taken || !todo) {
+		wt__free(taken);
+		wt__free(todo);
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
+	size_t ntodo = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (in->same_text && in->same_text[i] != i)
 			continue; /* the same words as an article already counted */
 		if (taken[in->family[i]]++ >= UNIT_MEMBERS)
 			continue;
-		nterms[i] = (uint32_t)article_terms(in, i, 0, TERMS, &bag, &tv, tmp, terms + i * TERMS,
-						    &st);
-		if (st) {
-			wt__free(taken);
-			goto done;
-		}
+		todo[ntodo++] = (uint32_t)i;
 	}
 	wt__free(taken);
+	st = terms_parallel(in, todo, ntodo, 0, TERMS, terms, nterms);
+	wt__free(todo);
+	if (st)
+		goto done;
 
 	/* 2. Units: families, their members' terms summed. */
 	size_t nu = 0;
@@ -470,12 +592,17 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
-	for (size_t k = 0; k < nu; k++) {
-		ntitle[k] = (uint32_t)article_terms(in, units[k].root, 1, TITLE_TERMS, &bag, &tv, tmp,
-						    tterms + k * TITLE_TERMS, &st);
-		if (st)
-			goto done;
+	uint32_t *roots = wt__malloc((nu + 1) * sizeof(*roots));
+	if (!roots) {
+		st = WT_ERR_NOMEM;
+		goto done;
 	}
+	for (size_t k = 0; k < nu; k++)
+		roots[k] = units[k].root;
+	st = terms_parallel(in, roots, nu, 1, TITLE_TERMS, tterms, ntitle);
+	wt__free(roots);
+	if (st)
+		goto done;
 
 	/* 3. One pass in date order: join the most similar active story. */
 	acc = wt__calloc(nu + 1, sizeof(*acc));
@@ -634,12 +761,9 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	wt__free(sparent);
 	wt__free(story_of_unit_root);
 done:
-	wt__map_release(&bag);
 	wt__map_release(&post);
-	wt__free(tv.v);
 	wt__free(terms);
 	wt__free(nterms);
-	wt__free(tmp);
 	wt__free(units);
 	wt__free(unit_of_root);
 	wt__free(uterms);

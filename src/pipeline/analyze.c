@@ -866,7 +866,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	for (size_t i = 0; i < n; i++)
 		fam32[i] = (uint32_t)r->arts[i].family;
 	struct wt__story_input si = {corpus, chrome.texts, fam32, rep, idf, COUNT_BITS,
-				     o.story_window, o.story_min};
+				     o.story_window, o.story_min, thread_count(&o, n)};
 	if (!o.stories)
 		memcpy(story32, fam32, n * sizeof(*story32));
 	else if (n && (st = wt__stories(&si, story32)))

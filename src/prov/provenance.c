@@ -127,7 +127,8 @@ enum wt_status wt__facts(const char *text, size_t len, const float *idf, int idf
 	mark_quoted(text, &tv, quoted);
 	for (size_t i = 0; i < tv.n && out->n < MAX_FACTS; i++) {
 		const struct wt_token *t = &tv.v[i];
-		double share = idf ? exp(-idf[t->hash >> (64 - idf_bits)]) : 0.0;
+		/* share of the corpus's texts with the word, from its idf */
+		double share = idf ? exp(-(double)idf[t->hash >> (64 - idf_bits)]) : 0.0;
 		int kind = first_kind(text, len, t->start);
 		int fact;
 		int number = kind == 3 || has_digit(text, t->start, t->end);
