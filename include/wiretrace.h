@@ -383,6 +383,57 @@ const struct wt_pair *wt_result_pair(const struct wt_result *result, size_t i);
 void wt_result_stats(const struct wt_result *result,
 		     struct wt_analysis_stats *stats);
 
+/* ---- what changed between versions ---------------------------------------- */
+
+/* A sentence of one article of a story. */
+struct wt_story_sentence {
+	size_t article;
+	struct wt_span span;  /* bytes of the article's text */
+	size_t group;         /* the sentences of the story saying the same thing */
+	int exact;            /* 1: the same words as its group's first sentence */
+};
+
+/* A sentence of an article aligned to one of its source whose words differ. */
+struct wt_changed_sentence {
+	size_t source_sentence, sentence; /* indices into the story's sentences */
+};
+
+/* One article of a story against its source. */
+struct wt_version {
+	size_t article;
+	size_t source;            /* its source (WT_NONE: the origin, or independent) */
+	size_t *added;            /* its sentences found in no earlier article */
+	size_t n_added;
+	size_t *dropped;          /* sentences of its source it does not carry */
+	size_t n_dropped;
+	struct wt_changed_sentence *changed; /* aligned with its source, edited */
+	size_t n_changed;
+};
+
+/* The sentences of a story aligned across all its articles. */
+struct wt_story_versions {
+	size_t story;                       /* the story's id article */
+	struct wt_story_sentence *sentences; /* by article (earliest first), then in text order */
+	size_t n_sentences;
+	size_t n_groups;
+	struct wt_version *versions;        /* one per article, earliest first */
+	size_t n_versions;
+};
+
+/*
+ * Aligns the sentences of every article of story `story` (the index of its
+ * id article, as in wt_article_result.story): sentences saying the same
+ * thing form a group, exactly or edited, and each article is compared with
+ * its source: sentences added (in no earlier article of the story),
+ * dropped (in its source, not in it) and changed (aligned, words differ;
+ * wt_word_diff gives the edit).  Site chrome is left out.
+ * @return WT_OK, WT_ERR_NOMEM, WT_ERR_INVALID (no such story).
+ */
+enum wt_status wt_story_versions(const struct wt_result *result, size_t story,
+				 struct wt_story_versions **out);
+
+void wt_story_versions_free(struct wt_story_versions *versions);
+
 /* ---- evaluation -------------------------------------------------------- */
 
 /* Clustering agreement between a gold and a predicted partition. */

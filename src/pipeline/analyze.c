@@ -14,6 +14,7 @@
 #include "align/align.h"
 #include "cluster/cluster.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/result.h"
 #include "prov/prov.h"
 #include "core/arena.h"
 #include "read/read.h"
@@ -40,13 +41,6 @@ void wt_options_default(struct wt_options *o)
 	o->threads = 0;
 }
 
-struct wt_result {
-	const struct wt_corpus *corpus;
-	struct wt_article_result *arts; /* owned, one per article */
-	struct wt_pair *pairs;          /* owned, sorted by (a, b) */
-	size_t npairs;
-	struct wt_analysis_stats stats;
-};
 
 /* Per-article sketch kept between stages. */
 struct sk {
@@ -883,6 +877,8 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 					      &r->stats.independents)))
 		goto fail;
 	r->stats.seconds_provenance = wt__now() - t5;
+	r->chrome = chrome; /* the texts later stages read: the result keeps them */
+	memset(&chrome, 0, sizeof(chrome));
 	if (o.progress)
 		o.progress(o.progress_ud, "done", 1, 1);
 	*out = r;
@@ -929,6 +925,7 @@ void wt_result_free(struct wt_result *r)
 {
 	if (!r)
 		return;
+	wt__chrome_release(&r->chrome, r->corpus);
 	for (size_t p = 0; p < r->npairs; p++)
 		wt_alignment_release(&r->pairs[p].alignment);
 	wt__free(r->pairs);

@@ -18,6 +18,13 @@ enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INTERNAL = 2 };
 int cmd_run(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+/* `show`'s help text, and the story it prints: STORY is the id of any of
+ * its articles.  @return an exit status. */
+extern const char cli_show_usage[];
+int cli_show_story(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+		   const char *story_id);
 
 /* Global flags parsed by main before the verb. */
 extern int cli_quiet;

@@ -270,8 +270,11 @@ static void show_progress(void *ud, const char *stage, size_t done, size_t total
 	fflush(stderr);
 }
 
-int cmd_run(int argc, char **argv)
+/* `run`, or with `show` set, `show STORY`: the same options and inputs,
+ * then the JSON Lines results or one story printed for a person. */
+static int run_or_show(int argc, char **argv, int show)
 {
+	const char *story_id = NULL;
 	struct wt_options o;
 	wt_options_default(&o);
 	enum wt_format fmt = WT_FORMAT_AUTO;
@@ -305,7 +308,7 @@ int cmd_run(int argc, char **argv)
 		i++;                                                                 \
 	} while (0)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(run_usage, stdout);
+			fputs(show ? cli_show_usage : run_usage, stdout);
 			free(inputs);
 			return EXIT_OK;
 		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
@@ -386,9 +389,12 @@ int cmd_run(int argc, char **argv)
 			NEED_LONG(0, 3650);
 			o.story_window = (double)l;
 		} else if (a[0] == '-' && a[1]) {
-			cli_error("unknown option '%s' (see 'wiretrace run --help')", a);
+			cli_error("unknown option '%s' (see 'wiretrace %s --help')", a,
+				  show ? "show" : "run");
 			free(inputs);
 			return EXIT_USAGE;
+		} else if (show && !story_id) {
+			story_id = a;
 		} else {
 			inputs[ninputs++] = a;
 		}
@@ -397,6 +403,11 @@ int cmd_run(int argc, char **argv)
 	}
 	if (o.num_perm % o.bands) {
 		cli_error("--bands %d does not divide --perm %d", o.bands, o.num_perm);
+		free(inputs);
+		return EXIT_USAGE;
+	}
+	if (show && !story_id) {
+		cli_error("show needs a STORY (see 'wiretrace show --help')");
 		free(inputs);
 		return EXIT_USAGE;
 	}
@@ -438,7 +449,13 @@ int cmd_run(int argc, char **argv)
 	}
 	static char obuf[1 << 20];
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
-	write_results(stdout, c, r, &o, pairs_mode);
+	if (show) {
+		int src = cli_show_story(stdout, c, r, story_id);
+		if (src)
+			rc = src;
+	} else {
+		write_results(stdout, c, r, &o, pairs_mode);
+	}
 	if (fflush(stdout) || ferror(stdout)) {
 		cli_error("write error on standard output");
 		rc = EXIT_INTERNAL;
@@ -469,4 +486,14 @@ int cmd_run(int argc, char **argv)
 	wt_result_free(r);
 	wt_corpus_free(c);
 	return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	return run_or_show(argc, argv, 0);
+}
+
+int cmd_show(int argc, char **argv)
+{
+	return run_or_show(argc, argv, 1);
 }

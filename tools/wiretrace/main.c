@@ -20,6 +20,9 @@ static const char usage[] =
 	"commands:\n"
 	"  run [OPTIONS] [INPUT...]    read articles, write JSON Lines results\n"
 	"  diff [--json] FILE_A FILE_B aligned passages of two articles\n"
+	"  show [OPTIONS] STORY [INPUT...]\n"
+	"                              one story for a person: articles, lineage,\n"
+	"                              what each version changed, disagreements\n"
 	"  eval --gold GOLD RESULTS    score results against gold labels\n"
 	"\n"
 	"common options: -j N, --quiet, --help, --version\n"
@@ -127,6 +130,8 @@ int main(int argc, char **argv)
 		return cmd_diff(argc - 1, argv + 1);
 	if (!strcmp(verb, "eval"))
 		return cmd_eval(argc - 1, argv + 1);
+	if (!strcmp(verb, "show"))
+		return cmd_show(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", verb);
 	fputs(usage, stderr);
 	return EXIT_USAGE;

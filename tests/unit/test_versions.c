@@ -1,0 +1,106 @@
+/*
+ * test_versions.c - the sentences of a story aligned across its articles:
+ * what a copy added, dropped and changed against its source, a quotation
+ * cut short still aligned with the whole, and a story with no such article
+ * refused.
+ */
+#include "helpers.h"
+
+static const char wire[] =
+	"ODESSA (Northwire) - A cargo ship ran aground in the Dniester estuary on Monday, "
+	"spilling about 40 tonnes of sunflower oil, the regional harbour master said. "
+	"The Marina Belova, carrying 12,000 tonnes of grain, was refloated by three tugs "
+	"after six hours. \"We expect the slick to be cleaned up within a week, but birds "
+	"nesting on the sandbanks are at risk,\" said harbour master Oleg Vasko. "
+	"Fishing in the estuary has been suspended until Friday. "
+	"The ship's owner, Black Sea Bulk, said an investigation had begun.";
+
+/* A copy: the grain figure changed, the quotation cut short, the last
+ * sentence dropped, a sentence of its own added. */
+static const char copy[] =
+	"ODESSA (Northwire) - A cargo ship ran aground in the Dniester estuary on Monday, "
+	"spilling about 40 tonnes of sunflower oil, the regional harbour master said. "
+	"The Marina Belova, carrying 14,000 tonnes of grain, was refloated by three tugs "
+	"after six hours. \"We expect the slick to be cleaned up within a week ...\" "
+	"said harbour master Oleg Vasko. "
+	"Fishing in the estuary has been suspended until Friday. "
+	"Local beaches in Zatoka remain open to visitors, the town council said.";
+
+static void add(struct wt_corpus *c, const char *id, const char *date, const char *site,
+		const char *text)
+{
+	struct wt_article a = {0};
+	a.id = id;
+	a.site = site;
+	a.date = date;
+	a.text = text;
+	a.text_len = strlen(text);
+	a.time = wt_parse_date(date);
+	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
+}
+
+static void test_added_dropped_changed(void **state)
+{
+	(void)state;
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	add(c, "wire", "2026-05-04T08:00:00Z", "northwire.example", wire);
+	add(c, "copy", "2026-05-04T09:30:00Z", "coastal-news.example", copy);
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	const struct wt_article_result *cr = wt_result_article(r, 1);
+	assert_int_equal(cr->source, 0);
+	assert_int_equal(cr->story, 0);
+
+	struct wt_story_versions *v;
+	assert_int_equal(wt_story_versions(r, 0, &v), WT_OK);
+	assert_int_equal(v->n_versions, 2);
+	assert_int_equal(v->versions[0].article, 0); /* earliest first */
+	assert_int_equal(v->versions[0].source, WT_NONE);
+	assert_int_equal(v->versions[0].n_added, 5); /* all the wire's sentences */
+	const struct wt_version *ver = &v->versions[1];
+	assert_int_equal(ver->article, 1);
+	assert_int_equal(ver->source, 0);
+	/* added: the beaches */
+	assert_int_equal(ver->n_added, 1);
+	const struct wt_story_sentence *s = &v->sentences[ver->added[0]];
+	assert_int_equal(s->article, 1);
+	assert_non_null(strstr(copy + s->span.start, "Zatoka"));
+	assert_true(s->span.start > strlen(copy) / 2);
+	/* dropped: the owner's investigation, a sentence of the wire */
+	assert_int_equal(ver->n_dropped, 1);
+	s = &v->sentences[ver->dropped[0]];
+	assert_int_equal(s->article, 0);
+	assert_true(!strncmp(wire + s->span.start, "The ship's owner", 16));
+	/* changed: the grain figure, and the quotation cut short */
+	assert_int_equal(ver->n_changed, 2);
+	for (size_t k = 0; k < ver->n_changed; k++) {
+		const struct wt_story_sentence *a = &v->sentences[ver->changed[k].source_sentence];
+		const struct wt_story_sentence *b = &v->sentences[ver->changed[k].sentence];
+		assert_int_equal(a->article, 0);
+		assert_int_equal(b->article, 1);
+		assert_int_equal(a->group, b->group);
+		assert_false(b->exact);
+	}
+	const struct wt_story_sentence *grain = &v->sentences[ver->changed[0].sentence];
+	assert_non_null(strstr(copy + grain->span.start, "14,000"));
+	assert_true(strstr(copy + grain->span.start, "14,000") < copy + grain->span.end);
+	wt_story_versions_free(v);
+
+	/* only a story's id article names it */
+	assert_int_equal(wt_story_versions(r, 1, &v), WT_ERR_INVALID);
+	assert_null(v);
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_added_dropped_changed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
