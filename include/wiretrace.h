@@ -434,6 +434,44 @@ enum wt_status wt_story_versions(const struct wt_result *result, size_t story,
 
 void wt_story_versions_free(struct wt_story_versions *versions);
 
+/* ---- claims and conflicts ------------------------------------------------- */
+
+enum wt_claim_kind { WT_CLAIM_NUMBER, WT_CLAIM_QUOTE };
+
+/* One wording or value of a claim, and the articles that carry it. */
+struct wt_claim_version {
+	size_t article;      /* the earliest article with it */
+	struct wt_span span; /* its text there: "12,400 passengers", or the quoted words */
+	double value;        /* numbers: the value, normalized ("nine" is 9) */
+	int elided;          /* quotations: cut short with "..." */
+	size_t *articles;    /* every article with it, earliest first */
+	size_t n_articles;
+};
+
+/*
+ * A number or a quotation that several articles of a story carry.  The
+ * first version is the earliest; a second one is a conflict: the same
+ * thing counted differently in aligned sentences ("12,400 passengers"
+ * against "14,200 passengers"), or a quotation worded differently or cut
+ * short.
+ */
+struct wt_claim {
+	enum wt_claim_kind kind;
+	struct wt_claim_version *versions;
+	size_t n_versions;
+};
+
+/*
+ * The claims of a story whose versions disagree, from its aligned sentences
+ * (wt_story_versions).  *out is allocated (wt_story_claims_free).
+ * @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt_story_claims(const struct wt_result *result,
+			       const struct wt_story_versions *versions,
+			       struct wt_claim **out, size_t *count);
+
+void wt_story_claims_free(struct wt_claim *claims, size_t count);
+
 /* ---- evaluation -------------------------------------------------------- */
 
 /* Clustering agreement between a gold and a predicted partition. */
