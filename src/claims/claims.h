@@ -1,10 +1,11 @@
 /*
  * claims.h - the checkable claims of a news text: the figures it gives
- * (with what they count).  Two versions of a story that agree on names
- * but not on figures have diverged in what matters, so these are what a
- * reader of wiretrace's output compares first.
+ * (with what they count) and the words it quotes (with who said them).
+ * Two versions of a story that agree on names but not on figures or on
+ * who said what have diverged in what matters, so these are what a reader
+ * of wiretrace's output compares first.
  *
- * The functions read raw article text in any script, never past
+ * Both functions read raw article text in any script, never past
  * text + len (the text need not be NUL-terminated), and report byte spans
  * into it.  They are pattern finders, not parsers: each rule is written to
  * miss rather than to invent, and where a rule was a choice the comment at
@@ -61,5 +62,31 @@ struct wt__number {
  */
 enum wt_status wt__find_numbers(const char *text, size_t len, struct wt__number **out,
 				size_t *count);
+
+/* ---- quotations -------------------------------------------------------- */
+
+struct wt__quote {
+	size_t start, end;                 /* the quoted words, marks and
+					    * surrounding spaces excluded */
+	size_t speaker_start, speaker_end; /* the speaker's name, or start ==
+					    * end when the text names none
+					    * next to the quotation */
+};
+
+/*
+ * Finds the quotations of text[0..len): words between matching quotation
+ * marks of any script (“…” „…“ «…» »…« ‹…› 「…」 『…』 "…", and ‘…’ where
+ * the marks cannot be apostrophes), at least three words long and inside
+ * one paragraph, each with the name of its speaker when the same sentence
+ * attributes it ("..." NAME said, said NAME, NAME said: "...", according to
+ * NAME).  A pronoun ("he said") leaves the speaker empty.  At most the first
+ * 16,384 quotations are kept.  *out (allocated with wt__malloc even when
+ * *count is 0; the caller frees it with wt__free) gets them in text order.
+ * Cost: O(len).
+ * @return WT_OK, WT_ERR_INVALID (a NULL pointer with len > 0), WT_ERR_NOMEM,
+ * WT_ERR_LIMIT (a text over 4 GiB).
+ */
+enum wt_status wt__find_quotes(const char *text, size_t len, struct wt__quote **out,
+			       size_t *count);
 
 #endif

@@ -2,7 +2,9 @@
  * test_claims.c - the claims of a text: numbers with their values, units,
  * bounds, currencies and counted nouns, in English and in other scripts'
  * digits, and the figures that are not numbers (identifiers, times,
- * scores).  Every sentence here was written for this test.
+ * scores); quotations between the marks of many scripts with their
+ * speakers, and the marks that are no quotation (apostrophes, unmatched
+ * marks, two-word titles).  Every sentence here was written for this test.
  */
 #include "helpers.h"
 #include "claims/claims.h"
@@ -299,6 +301,173 @@ static void test_bounds_of_text(void **state)
 	assert_int_equal(n, 0);
 	wt__free(v);
 	assert_int_equal(wt__find_numbers(NULL, 3, &v, &n), WT_ERR_INVALID);
+	assert_int_equal(wt__find_quotes(NULL, 3, &(struct wt__quote *){NULL}, &n), WT_ERR_INVALID);
+}
+
+/* ---- quotations -------------------------------------------------------- */
+
+/* One expected quotation: its words, and its speaker ("" for none). */
+struct quote_want {
+	const char *words, *speaker;
+};
+
+#define Q(words, speaker) {words, speaker}
+#define QUOTES(text, ...) \
+	expect_quotes(text, (const struct quote_want[]){__VA_ARGS__, {NULL, NULL}})
+#define NO_QUOTES(text) expect_quotes(text, (const struct quote_want[]){{NULL, NULL}})
+
+static void expect_quotes(const char *text, const struct quote_want *want)
+{
+	struct wt__quote *v = NULL;
+	size_t n = 0, nw = 0;
+	assert_int_equal(wt__find_quotes(text, strlen(text), &v, &n), WT_OK);
+	assert_non_null(v);
+	while (want[nw].words)
+		nw++;
+	if (n != nw) {
+		for (size_t k = 0; k < n; k++)
+			print_error("  found [%s]\n", sub(text, v[k].start, v[k].end));
+		print_error("in \"%s\": %zu quotations, expected %zu\n", text, n, nw);
+		fail();
+	}
+	for (size_t k = 0; k < n; k++) {
+		assert_string_equal(sub(text, v[k].start, v[k].end), want[k].words);
+		assert_true(v[k].speaker_start <= v[k].speaker_end);
+		assert_string_equal(sub(text, v[k].speaker_start, v[k].speaker_end), want[k].speaker);
+		if (k)
+			assert_true(v[k].start >= v[k - 1].end);
+	}
+	wt__free(v);
+}
+
+static void test_quote_marks(void **state)
+{
+	(void)state;
+	QUOTES("\u201cThe water rose within minutes.\u201d",
+	       Q("The water rose within minutes.", ""));
+	QUOTES("\u201eDie Br\u00fccke ist sicher\u201c, sagte Anna Weber.",
+	       Q("Die Br\u00fccke ist sicher", "Anna Weber"));
+	QUOTES("\u201eNie mamy wody pitnej\u201d.", Q("Nie mamy wody pitnej", ""));
+	QUOTES("\u00bbWir bleiben hier bis morgen\u00ab, sagte er.",
+	       Q("Wir bleiben hier bis morgen", ""));
+	QUOTES("\u2039Nous partirons demain matin\u203a.", Q("Nous partirons demain matin", ""));
+	QUOTES("\u300e\u6c34\u304c\u5f15\u3044\u305f\u300f", Q("\u6c34\u304c\u5f15\u3044\u305f", ""));
+	QUOTES("\"We had no warning at all,\" a resident said.",
+	       Q("We had no warning at all", ""));
+	QUOTES("The mayor said \u2018the levee will hold tonight\u2019 before leaving.",
+	       Q("the levee will hold tonight", ""));
+	/* straight quotes pair inside a paragraph: two quotations */
+	QUOTES("\"Help is coming soon,\" one said. \"Not soon enough for us,\" another said.",
+	       Q("Help is coming soon", ""), Q("Not soon enough for us", ""));
+}
+
+static void test_not_quotes(void **state)
+{
+	(void)state;
+	/* apostrophes, not quotation marks */
+	NO_QUOTES("She didn\u2019t know the players\u2019 union had left in the \u201990s.");
+	NO_QUOTES("Rock \u2019n\u2019 roll isn\u2019t dead, the band\u2019s singer said.");
+	/* two words are a term, not a quotation */
+	NO_QUOTES("Officials called it a \u201cminor incident\u201d on Tuesday.");
+	/* an unmatched mark is ignored, and a later pair still found */
+	QUOTES("He wrote \u201cnothing more. Then \u201cWe will not leave this town,\u201d "
+	       "Ana Costa told Reuters.",
+	       Q("We will not leave this town", "Ana Costa"));
+	NO_QUOTES("A mark \u201d that closes nothing, and one \u201c that never closes.");
+	/* a quotation does not cross a blank line */
+	NO_QUOTES("\u201cThe first paragraph opens here\n\nand the second one closes\u201d here.");
+	NO_QUOTES("");
+}
+
+static void test_speakers(void **state)
+{
+	(void)state;
+	QUOTES("\u201cWe will rebuild the bridge,\u201d Nikos Alexiou said on Monday.",
+	       Q("We will rebuild the bridge", "Nikos Alexiou"));
+	QUOTES("\u201cWe will rebuild the bridge,\u201d said coast guard spokesman Nikos Alexiou.",
+	       Q("We will rebuild the bridge", "Nikos Alexiou"));
+	QUOTES("\u201cThe sea was calm,\u201d coast guard spokesman Nikos Alexiou told reporters.",
+	       Q("The sea was calm", "Nikos Alexiou"));
+	QUOTES("Coast guard spokesman Nikos Alexiou said: \u201cThe search goes on tonight.\u201d",
+	       Q("The search goes on tonight.", "Nikos Alexiou"));
+	QUOTES("Marta Ilves said that \u201cthe talks have failed completely\u201d.",
+	       Q("the talks have failed completely", "Marta Ilves"));
+	QUOTES("\u201cWe acted fast,\u201d Nikos Alexiou, a coast guard spokesman, said.",
+	       Q("We acted fast", "Nikos Alexiou"));
+	QUOTES("\u201cThe water came very fast,\u201d according to Anna Berg, a resident.",
+	       Q("The water came very fast", "Anna Berg"));
+	QUOTES("According to Prime Minister Kyriakos Mitsotakis, \u201cthe worst is behind us\u201d.",
+	       Q("the worst is behind us", "Kyriakos Mitsotakis"));
+	QUOTES("\u201cWhere is the help we were promised?\u201d asked Omar Haddad, 34.",
+	       Q("Where is the help we were promised?", "Omar Haddad"));
+	QUOTES("\u201cThe roads are closed,\u201d warned Ursula von der Berg.",
+	       Q("The roads are closed", "Ursula von der Berg"));
+	/* a pronoun or an institution names no person */
+	QUOTES("\u201cNobody is safe here,\u201d he said. \u201cWe need help now.\u201d",
+	       Q("Nobody is safe here", ""), Q("We need help now.", ""));
+	QUOTES("\u201cThe operation is over,\u201d the coast guard said in a statement.",
+	       Q("The operation is over", ""));
+	/* an apposition between the name and the verb */
+	QUOTES("\u201cHe was never violent,\u201d his brother, Tomas Lindgren, told reporters.",
+	       Q("He was never violent", "Tomas Lindgren"));
+	QUOTES("\u201cThe staff were exhausted,\u201d Lea Moreau, director of Saint Anne "
+	       "Hospital, said.",
+	       Q("The staff were exhausted", "Lea Moreau"));
+	QUOTES("\u201cThe door was already open,\u201d said the neighbour, Karl Jensen.",
+	       Q("The door was already open", "Karl Jensen"));
+	/* a place, or a pronoun as the clause's subject, is not a speaker */
+	QUOTES("In Lisbon, the mayor said: \u201cThe ferries will run again.\u201d",
+	       Q("The ferries will run again.", ""));
+	QUOTES("Later, she called Weber and warned him: \u201cThis will not happen again.\u201d",
+	       Q("This will not happen again.", ""));
+	/* the next sentence's name is not the speaker */
+	QUOTES("\u201cWe saw the wave come in.\u201d Lena Park arrived later that day.",
+	       Q("We saw the wave come in.", ""));
+}
+
+/* A quotation right after its speaker's attribution, or running on into
+ * the next paragraph, has the same speaker. */
+static void test_speakers_carried(void **state)
+{
+	(void)state;
+	QUOTES("\u201cWe have asked for a new pier for years,\u201d said Ana Mourato. "
+	       "\u201cToday we were lucky.\u201d",
+	       Q("We have asked for a new pier for years", "Ana Mourato"),
+	       Q("Today we were lucky.", "Ana Mourato"));
+	QUOTES("Mayor Lena Park said: \u201cThe ferry will be towed to the yard tonight.\n\n"
+	       "\u201cInspectors will board it tomorrow morning.\u201d",
+	       Q("The ferry will be towed to the yard tonight.", "Lena Park"),
+	       Q("Inspectors will board it tomorrow morning.", "Lena Park"));
+	/* another sentence between: someone else may be speaking */
+	QUOTES("\u201cWe have asked for a new pier,\u201d said Ana Mourato. The council disagreed. "
+	       "\u201cThere is no money for it.\u201d",
+	       Q("We have asked for a new pier", "Ana Mourato"), Q("There is no money for it.", ""));
+	/* a paragraph per line: a straight quote left open ends with its line */
+	QUOTES("The union called the plan \"a first step towards a safer port for everyone who "
+	       "works on the quays and for the families who live beside them\n"
+	       "Rui Costa said: \"We will keep pressing.\"",
+	       Q("We will keep pressing.", "Rui Costa"));
+}
+
+static void test_speakers_other_scripts(void **state)
+{
+	(void)state;
+	/* French guillemets with spaces inside */
+	QUOTES("\u00ab Nous reconstruirons le pont \u00bb, a d\u00e9clar\u00e9 le maire Jean Dupont.",
+	       Q("Nous reconstruirons le pont", "Jean Dupont"));
+	/* Russian: "We will restore the bridge," said the head of administration Ivan Petrov. */
+	QUOTES("\u00ab\u041c\u044b \u0432\u043e\u0441\u0441\u0442\u0430\u043d\u043e\u0432\u0438\u043c "
+	       "\u043c\u043e\u0441\u0442\u00bb, \u2014 \u0441\u043a\u0430\u0437\u0430\u043b "
+	       "\u0433\u043b\u0430\u0432\u0430 \u0430\u0434\u043c\u0438\u043d\u0438\u0441\u0442"
+	       "\u0440\u0430\u0446\u0438\u0438 \u0418\u0432\u0430\u043d "
+	       "\u041f\u0435\u0442\u0440\u043e\u0432.",
+	       Q("\u041c\u044b \u0432\u043e\u0441\u0441\u0442\u0430\u043d\u043e\u0432\u0438\u043c "
+		 "\u043c\u043e\u0441\u0442",
+		 "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432"));
+	/* Japanese: the official said "safety is secured"; no case, no name */
+	QUOTES("\u62c5\u5f53\u8005\u306f\u300c\u5b89\u5168\u306f\u78ba\u4fdd\u3055\u308c\u3066"
+	       "\u3044\u308b\u300d\u3068\u8ff0\u3079\u305f\u3002",
+	       Q("\u5b89\u5168\u306f\u78ba\u4fdd\u3055\u308c\u3066\u3044\u308b", ""));
 }
 
 /* Every allocation failure is reported, and nothing leaks (ASan build). */
@@ -308,12 +477,17 @@ static void test_alloc_failures(void **state)
 	const char *t = "\u201cWe sent 14,000 troops,\u201d Nikos Alexiou said on March 14.";
 	for (size_t k = 1; k < 20; k++) {
 		struct wt__number *v = NULL;
+		struct wt__quote *q = NULL;
 		size_t n;
 		wt__alloc_fail_after(k);
 		enum wt_status a = wt__find_numbers(t, strlen(t), &v, &n);
+		wt__alloc_fail_after(k);
+		enum wt_status b = wt__find_quotes(t, strlen(t), &q, &n);
 		wt__alloc_fail_after(0);
 		assert_true(a == WT_OK || (a == WT_ERR_NOMEM && v == NULL));
+		assert_true(b == WT_OK || (b == WT_ERR_NOMEM && q == NULL));
 		wt__free(v);
+		wt__free(q);
 	}
 }
 
@@ -333,6 +507,11 @@ int main(void)
 		cmocka_unit_test(test_nouns),
 		cmocka_unit_test(test_not_numbers),
 		cmocka_unit_test(test_bounds_of_text),
+		cmocka_unit_test(test_quote_marks),
+		cmocka_unit_test(test_not_quotes),
+		cmocka_unit_test(test_speakers),
+		cmocka_unit_test(test_speakers_carried),
+		cmocka_unit_test(test_speakers_other_scripts),
 		cmocka_unit_test(test_alloc_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
