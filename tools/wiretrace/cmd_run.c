@@ -15,13 +15,17 @@ static const char run_usage[] =
 	"Reads articles (text files, JSON Lines, directories, '-' for standard\n"
 	"input; standard input when no INPUT is given), finds copies, aligns\n"
 	"copied passages and writes one JSON object a line: an 'article' record\n"
-	"for each article, then a 'pair' record for each aligned pair.\n"
+	"for each article, a 'story' record for each story, a 'pair' record for\n"
+	"each aligned pair, then a 'claim' record for each disagreement.\n"
 	"\n"
 	"options:\n"
 	"  -j, --threads N       worker threads (default: every core)\n"
 	"  --format FMT          auto, text or jsonl (default auto)\n"
 	"  --pairs WHICH         linked (default), all (every pair with a passage)\n"
 	"                        or none\n"
+	"  --claims WHICH        conflicts (default): a 'claim' record for each\n"
+	"                        number or quotation the versions of a story\n"
+	"                        disagree on; or none\n"
 	"  --shingle N           words per MinHash shingle (default 5)\n"
 	"  --perm N              MinHash slots (default 128)\n"
 	"  --bands N             LSH bands, dividing --perm (default 32)\n"
@@ -189,6 +193,82 @@ static void write_stories(FILE *out, const struct wt_corpus *c, const struct wt_
 	free(members);
 }
 
+/* A version of a claim as JSON: its text, value and articles. */
+static void write_claim_version(FILE *out, const struct wt_corpus *c,
+				const struct wt_claim *cl, const struct wt_claim_version *v)
+{
+	const char *text = wt_corpus_get(c, v->article)->text;
+	fputs("\"text\":", out);
+	cli_json_string(out, text + v->span.start, v->span.end - v->span.start);
+	if (cl->kind == WT_CLAIM_NUMBER) {
+		fputs(",\"value\":", out);
+		print_num(out, v->value);
+	} else {
+		fputs(v->elided ? ",\"elided\":true" : ",\"elided\":false", out);
+	}
+	fputs(",\"articles\":[", out);
+	for (size_t k = 0; k < v->n_articles; k++) {
+		if (k)
+			putc(',', out);
+		const char *id = wt_corpus_get(c, v->articles[k])->id;
+		cli_json_string(out, id, strlen(id));
+	}
+	putc(']', out);
+}
+
+/*
+ * One `claim` record for each number or quotation on which the versions of
+ * a story disagree: the earliest version's text and articles, and the
+ * other versions under `conflicts`.  @return 0, or an exit status.
+ */
+static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_result *r)
+{
+	size_t n = wt_corpus_count(c);
+	unsigned char *multi = calloc(n + 1, 1);
+	if (!multi) {
+		cli_error("out of memory writing claims");
+		return EXIT_INTERNAL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t s = wt_result_article(r, i)->story;
+		if (s != i)
+			multi[s] = 1; /* a story of two articles at least */
+	}
+	int rc = 0;
+	for (size_t s = 0; s < n && !rc; s++) {
+		if (!multi[s])
+			continue;
+		struct wt_story_versions *v = NULL;
+		struct wt_claim *cl = NULL;
+		size_t ncl = 0;
+		enum wt_status st = wt_story_versions(r, s, &v);
+		if (!st)
+			st = wt_story_claims(r, v, &cl, &ncl);
+		if (st) {
+			cli_error("claims of story '%s': %s", wt_corpus_get(c, s)->id, wt_strerror(st));
+			rc = EXIT_INTERNAL;
+		}
+		for (size_t k = 0; k < ncl; k++) {
+			fputs("{\"type\":\"claim\"", out);
+			str_field(out, "story", wt_corpus_get(c, s)->id);
+			str_field(out, "kind", cl[k].kind == WT_CLAIM_NUMBER ? "number" : "quote");
+			putc(',', out);
+			write_claim_version(out, c, &cl[k], &cl[k].versions[0]);
+			fputs(",\"conflicts\":[", out);
+			for (size_t x = 1; x < cl[k].n_versions; x++) {
+				fputs(x > 1 ? ",{" : "{", out);
+				write_claim_version(out, c, &cl[k], &cl[k].versions[x]);
+				putc('}', out);
+			}
+			fputs("]}\n", out);
+		}
+		wt_story_claims_free(cl, ncl);
+		wt_story_versions_free(v);
+	}
+	free(multi);
+	return rc;
+}
+
 static void write_results(FILE *out, const struct wt_corpus *c,
 			  const struct wt_result *r, const struct wt_options *o,
 			  int pairs_mode)
@@ -278,7 +358,7 @@ static int run_or_show(int argc, char **argv, int show)
 	struct wt_options o;
 	wt_options_default(&o);
 	enum wt_format fmt = WT_FORMAT_AUTO;
-	int pairs_mode = 1, stats = 0;
+	int pairs_mode = 1, stats = 0, claims_mode = 1;
 	const char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
 	int ninputs = 0;
 	if (!inputs)
@@ -348,6 +428,17 @@ static int run_or_show(int argc, char **argv, int show)
 				pairs_mode = 2;
 			else {
 				cli_error("option '--pairs' needs linked, all or none");
+				free(inputs);
+				return EXIT_USAGE;
+			}
+			i++;
+		} else if (!strcmp(a, "--claims")) {
+			if (v && !strcmp(v, "none"))
+				claims_mode = 0;
+			else if (v && !strcmp(v, "conflicts"))
+				claims_mode = 1;
+			else {
+				cli_error("option '--claims' needs conflicts or none");
 				free(inputs);
 				return EXIT_USAGE;
 			}
@@ -455,6 +546,11 @@ static int run_or_show(int argc, char **argv, int show)
 			rc = src;
 	} else {
 		write_results(stdout, c, r, &o, pairs_mode);
+		if (claims_mode) {
+			int crc = write_claims(stdout, c, r);
+			if (crc)
+				rc = crc;
+		}
 	}
 	if (fflush(stdout) || ferror(stdout)) {
 		cli_error("write error on standard output");

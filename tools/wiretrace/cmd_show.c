@@ -183,6 +183,32 @@ int cli_show_story(FILE *out, const struct wt_corpus *c, const struct wt_result 
 			fputc('\n', out);
 		}
 	}
+	struct wt_claim *cl = NULL;
+	size_t ncl = 0;
+	if ((st = wt_story_claims(r, v, &cl, &ncl))) {
+		wt_story_versions_free(v);
+		cli_error("story '%s': %s", story_id, wt_strerror(st));
+		return EXIT_INTERNAL;
+	}
+	fprintf(out, "\nwhere versions disagree: %zu\n", ncl);
+	for (size_t k = 0; k < ncl; k++) {
+		fprintf(out, "  %s\n", cl[k].kind == WT_CLAIM_NUMBER ? "number" : "quotation");
+		for (size_t x = 0; x < cl[k].n_versions; x++) {
+			const struct wt_claim_version *cv = &cl[k].versions[x];
+			const char *text = wt_corpus_get(c, cv->article)->text;
+			fputs(x ? "    vs " : "       ", out);
+			fputc('"', out);
+			put_sentence(out, text, cv->span, 200);
+			fputc('"', out);
+			if (cv->elided)
+				fputs(" (cut short)", out);
+			fputs(" in", out);
+			for (size_t q = 0; q < cv->n_articles; q++)
+				fprintf(out, "%s %s", q ? "," : "", wt_corpus_get(c, cv->articles[q])->id);
+			fputc('\n', out);
+		}
+	}
+	wt_story_claims_free(cl, ncl);
 	wt_story_versions_free(v);
 	return EXIT_OK;
 }
