@@ -5,17 +5,21 @@
  * (versions.c).  Two aligned sentences that count the same thing (the same
  * noun, the same unit, the same place among such numbers in the sentence)
  * with different values disagree: "12,400 passengers" in one version,
- * "14,200 passengers" in another.  Numbers outside aligned sentences are
- * not compared: two reports may count different firefighters.
+ * "14,200 passengers" in another.  Only versions of one text are compared
+ * (copies and rewrites, whose sources lead to the same original):
+ * independent reports, and yesterday's market report written on the same
+ * template, count other things in sentences alike.  Numbers outside
+ * aligned sentences are not compared either.
  *
  * Quotations: the quotations of all the articles are grouped when they
- * share most of the words of the shorter one.  A quotation that is the
+ * share most of the word triples of the shorter one.  A quotation that is the
  * same words, or a part of them, agrees; one with words of its own, or
  * cut short with "...", disagrees.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "claims/claims.h"
 #include "core/core.h"
@@ -23,15 +27,19 @@
 #include "sketch/sketch.h"
 #include "text/text.h"
 
-#define QUOTE_SAME 0.6  /* shared share of the shorter quotation's words */
+#define QUOTE_SAME 0.5  /* shared share of the shorter quotation's word triples */
 #define QUOTE_MIN_WORDS 3
+#define QUOTE_SHARED_MIN 3 /* word triples two quotations share at least to be one */
+#define SPELLING 30        /* one letter edited in this many is a respelling */
 
 /* One number or quotation found in one article. */
 struct item {
 	size_t article, order;   /* order: the article's place in the story */
 	struct wt_span span;
+	struct wt_span sentence; /* numbers: the sentence it is in */
 	uint64_t key;            /* numbers: what is counted, where */
 	double value;            /* numbers */
+	enum wt__num_bound bound;
 	uint64_t wording;        /* quotations: hash of its words */
 	uint32_t tok, ntok;      /* quotations: distinct words in the pool */
 	int elided;
@@ -42,6 +50,133 @@ static int cmp_u64(const void *x, const void *y)
 {
 	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 	return a < b ? -1 : a > b;
+}
+
+/*
+ * Whether two figures for the same thing can both be right: equal, or one
+ * a bound the other meets ("more than 6,000" and 6,500), or both loose
+ * ("about 5 million" and "up to 5.1 million") and within a tenth.
+ */
+static int compatible(const struct item *a, const struct item *b)
+{
+	if (a->value == b->value)
+		return 1;
+	const struct item *x = a, *y = b;
+	for (int turn = 0; turn < 2; turn++) {
+		if (x->bound == WT_NUM_ABOVE && y->value >= x->value)
+			return 1;
+		if (x->bound == WT_NUM_BELOW && y->value <= x->value)
+			return 1;
+		x = b;
+		y = a;
+	}
+	if (a->bound != WT_NUM_EXACT || b->bound != WT_NUM_EXACT) {
+		double hi = fmax(fabs(a->value), fabs(b->value));
+		if (fabs(a->value - b->value) <= 0.1 * hi)
+			return 1;
+	}
+	return 0;
+}
+
+/* Letters and digits of a span, lowered (ASCII) : "U.S." and "US",
+ * "e-mail" and "email", "First Group" and "FirstGroup" alike. */
+static size_t skeleton(const char *text, struct wt_span sp, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = sp.start; i < sp.end && n < cap;) {
+		unsigned char ch = (unsigned char)text[i];
+		if (ch < 0x80) {
+			if (ch >= 'A' && ch <= 'Z')
+				out[n++] = (char)(ch + 32);
+			else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+				out[n++] = (char)ch;
+			i++;
+			continue;
+		}
+		/* other scripts: letters and digits kept, punctuation (’ “ —) not */
+		size_t l;
+		int32_t cp = wt__utf8_decode((const unsigned char *)text + i, sp.end - i, &l);
+		if (!l)
+			l = 1;
+		int cat = cp < 0 ? 0 : utf8proc_category(cp);
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO && n + l <= cap) {
+			memcpy(out + n, text + i, l);
+			n += l;
+		}
+		i += l;
+	}
+	return n;
+}
+
+/*
+ * Whether one quotation is the other's words, or a part of them, up to
+ * spelling: the shorter one's letters occur in the longer one's with at
+ * most one edit in SPELLING ("destabilising" and "destabilizing",
+ * "modelling" and "modeling").  Approximate matching by dynamic
+ * programming over the shorter one's letters (Sellers' algorithm).
+ */
+struct skel_scratch {
+	char a[2048], b[2048];
+	uint32_t row[2][2049];
+};
+
+static int same_words(const char *ta, struct wt_span sa, const char *tb, struct wt_span sb,
+		      struct skel_scratch *sc)
+{
+	size_t na = skeleton(ta, sa, sc->a, sizeof(sc->a));
+	size_t nb = skeleton(tb, sb, sc->b, sizeof(sc->b));
+	const char *p = sc->a, *t = sc->b; /* p: the shorter */
+	if (na > nb) {
+		p = sc->b;
+		t = sc->a;
+		size_t x = na;
+		na = nb;
+		nb = x;
+	}
+	if (!na)
+		return 1;
+	uint32_t allowed = (uint32_t)(na / SPELLING + 1);
+	uint32_t *prev = sc->row[0], *cur = sc->row[1];
+	for (size_t i = 0; i <= na; i++)
+		prev[i] = (uint32_t)i;
+	for (size_t j = 1; j <= nb; j++) {
+		cur[0] = 0; /* the match may start anywhere in the longer */
+		for (size_t i = 1; i <= na; i++) {
+			uint32_t sub = prev[i - 1] + (p[i - 1] != t[j - 1]);
+			uint32_t del = prev[i] + 1, ins = cur[i - 1] + 1;
+			cur[i] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		if (cur[na] <= allowed)
+			return 1;
+		uint32_t *x = prev;
+		prev = cur;
+		cur = x;
+	}
+	return 0;
+}
+
+static uint64_t pair_key(size_t a, size_t b)
+{
+	if (a > b) {
+		size_t t = a;
+		a = b;
+		b = t;
+	}
+	return wt__mix64((uint64_t)a * 0x9E3779B97F4A7C15ULL + b) | 1;
+}
+
+/* Whether two articles differ in so many of the figures they share that
+ * they are two reports on one template, not versions of one text. */
+#define TEMPLATE_DIFFER 3     /* figures differing at least, */
+#define TEMPLATE_SHARE 0.3    /* and this share of those compared */
+static int template_siblings(const struct wt__map *pairs, size_t a, size_t b)
+{
+	uint64_t *v = wt__map_get(pairs, pair_key(a, b));
+	if (!v)
+		return 0;
+	uint64_t agree = *v & 0xFFFFFFFFu, differ = *v >> 32;
+	return differ >= TEMPLATE_DIFFER &&
+	       (double)differ > TEMPLATE_SHARE * (double)(agree + differ);
 }
 
 /* Distinct words shared by two sorted sets. */
@@ -58,6 +193,43 @@ static size_t shared_sorted(const uint64_t *a, size_t na, const uint64_t *b, siz
 	}
 	return k;
 }
+
+/*
+ * Whether two figures sit in what is the same sentence but for figures:
+ * most of their words (numbers left out) shared.  An edit changes a
+ * figure and keeps the sentence; a list ("Babar rose 9 places to 31st,
+ * Shehzad 16 to 39th") aligned loosely with another does not.
+ */
+#define SENTENCE_SAME 0.7
+static int same_sentence(const struct wt_corpus *c, const struct item *a, const struct item *b,
+			 struct wt__tokens *tv)
+{
+	uint64_t wa[256], wb[256];
+	size_t na = 0, nb = 0;
+	for (int side = 0; side < 2; side++) {
+		const struct item *it = side ? b : a;
+		const char *text = wt_corpus_get(c, it->article)->text;
+		if (wt__tokenize(text + it->sentence.start, it->sentence.end - it->sentence.start, tv))
+			return 0;
+		uint64_t *w = side ? wb : wa;
+		size_t *n = side ? &nb : &na;
+		for (size_t t = 0; t < tv->n && *n < 256; t++) {
+			unsigned char ch = (unsigned char)text[it->sentence.start + tv->v[t].start];
+			if (ch >= '0' && ch <= '9')
+				continue;
+			w[(*n)++] = tv->v[t].hash;
+		}
+		qsort(w, *n, sizeof(*w), cmp_u64);
+		size_t u = 0;
+		for (size_t t = 0; t < *n; t++)
+			if (!u || w[t] != w[u - 1])
+				w[u++] = w[t];
+		*n = u;
+	}
+	size_t shared = shared_sorted(wa, na, wb, nb);
+	return (double)shared >= SENTENCE_SAME * (double)WT_MAX(na, nb);
+}
+
 
 static int cmp_item_key(const void *x, const void *y)
 {
@@ -124,7 +296,8 @@ static enum wt_status add_version(struct wt_claim *cl, size_t *vcap, const struc
 /* Numbers of one sentence of the story, keyed by group, unit, noun and
  * their place among those alike in the sentence. */
 static enum wt_status sentence_numbers(const char *text, const struct wt_story_sentence *s,
-				       size_t order, struct item **items, size_t *n, size_t *cap,
+				       size_t order, uint64_t root, size_t dateline_end,
+				       struct item **items, size_t *n, size_t *cap,
 				       struct wt__tokens *tv)
 {
 	struct wt__number *num = NULL;
@@ -134,17 +307,27 @@ static enum wt_status sentence_numbers(const char *text, const struct wt_story_s
 	if (st)
 		return st;
 	for (size_t k = 0; k < nn && !st; k++) {
-		if (num[k].unit == WT_NUM_YEAR || num[k].unit == WT_NUM_DATE)
-			continue; /* a date differs between updates without disagreeing */
+		if (num[k].unit == WT_NUM_YEAR || num[k].unit == WT_NUM_DATE ||
+		    s->span.start + num[k].end <= dateline_end)
+			continue; /* a date differs between updates without disagreeing,
+				   * and a dateline's day is one in any script */
 		uint64_t noun = noun_hash(text, s->span.start + num[k].noun_start,
 					  s->span.start + num[k].noun_end, tv);
+		/* and the word before it: in a list ("Babar rose 9 places,
+		 * Shehzad 16 places") each figure goes with its own name */
+		size_t ctx_end = s->span.start + num[k].start;
+		size_t ctx_start = ctx_end > s->span.start + 40 ? ctx_end - 40 : s->span.start;
+		while (ctx_start > s->span.start && ((unsigned char)text[ctx_start] & 0xC0) == 0x80)
+			ctx_start--;
+		uint64_t before = noun_hash(text, ctx_start, ctx_end, tv);
 		size_t place = 0;
 		for (size_t q = 0; q < k; q++) {
 			uint64_t other = noun_hash(text, s->span.start + num[q].noun_start,
 						   s->span.start + num[q].noun_end, tv);
 			place += other == noun && num[q].unit == num[k].unit;
 		}
-		if (!noun && num[k].unit == WT_NUM_PLAIN)
+		noun = wt__mix64(noun * 31 + before);
+		if (!num[k].noun_end && num[k].unit == WT_NUM_PLAIN)
 			continue; /* a bare figure: nothing says what it counts */
 		if ((st = WT_GROW(*items, *cap, *n + 1, (size_t)-1)))
 			break;
@@ -158,8 +341,10 @@ static enum wt_status sentence_numbers(const char *text, const struct wt_story_s
 				     : num[k].end;
 		it->span = (struct wt_span){s->span.start + num[k].start, s->span.start + end};
 		it->value = num[k].value;
-		it->key = wt__mix64(wt__mix64(s->group * 0x9E3779B97F4A7C15ULL ^ noun) ^
-				    ((uint64_t)num[k].unit << 8 | place));
+		it->bound = num[k].bound;
+		it->sentence = s->span;
+		it->key = wt__mix64(wt__mix64(wt__mix64(s->group * 0x9E3779B97F4A7C15ULL ^ noun) ^
+					      ((uint64_t)num[k].unit << 8 | place)) ^ root);
 	}
 	wt__free(num);
 	return st;
@@ -180,19 +365,33 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	size_t *gparent = NULL;       /* quotation groups */
 	uint64_t *wording = NULL;     /* per quotation: the wording it counts as */
 	size_t *version_first = NULL; /* per version of a claim: its first quotation */
+	struct skel_scratch *scratch_p = wt__malloc(sizeof(*scratch_p));
+	struct wt__map pairs = {0}; /* per article pair: figures agreeing, differing */
 	*out = NULL;
 	*count = 0;
 	size_t *order = wt__malloc((wt_corpus_count(c) + 1) * sizeof(*order));
-	if (!order)
+	if (!order || !scratch_p) {
+		wt__free(order);
+		wt__free(scratch_p);
 		return WT_ERR_NOMEM;
+	}
 	for (size_t m = 0; m < v->n_versions; m++)
 		order[v->versions[m].article] = m;
 
 	/* 1. Numbers, sentence by sentence; quotations, article by article. */
 	for (size_t s = 0; s < v->n_sentences && !st; s++) {
 		const struct wt_story_sentence *ss = &v->sentences[s];
-		st = sentence_numbers(wt_corpus_get(c, ss->article)->text, ss, order[ss->article],
-				      &items, &ni, &icap, &tv);
+		/* the lineage it belongs to: its sources followed to the top */
+		size_t root = ss->article, steps = 0;
+		while (r->arts[root].source != WT_NONE && steps++ < v->n_versions)
+			root = r->arts[root].source;
+		/* the dateline: up to the agency credit at the start, if any */
+		const struct wt_article *art = wt_corpus_get(c, ss->article);
+		struct wt_credits cr;
+		wt_find_credits(art->text, art->text_len, &cr);
+		size_t dateline_end = cr.agency.end <= 200 ? cr.agency.end : 0;
+		st = sentence_numbers(art->text, ss, order[ss->article], (uint64_t)root + 1,
+				      dateline_end, &items, &ni, &icap, &tv);
 	}
 	for (size_t m = 0; m < v->n_versions && !st; m++) {
 		size_t a = v->versions[m].article;
@@ -210,6 +409,9 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 			if ((st = WT_GROW(quotes, qcap, nq + 1, (size_t)-1)) ||
 			    (st = WT_GROW(pool, pcap, npool + tv.n, (size_t)UINT32_MAX)))
 				break;
+			/* runs of three words, not words: two quotations share
+			 * "of the" and "we are" whoever spoke; the same quotation
+			 * shares its phrases */
 			struct item *it = &quotes[nq++];
 			memset(it, 0, sizeof(*it));
 			it->article = a;
@@ -218,11 +420,13 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 			it->wording = wt__text_hash(tv.v, tv.n);
 			it->elided = has_ellipsis(text + q[k].start, q[k].end - q[k].start);
 			it->tok = (uint32_t)npool;
-			for (size_t t = 0; t < tv.n; t++)
-				pool[npool + t] = tv.v[t].hash;
-			qsort(pool + npool, tv.n, sizeof(*pool), cmp_u64);
+			size_t nb = tv.n - 2;
+			for (size_t t = 0; t < nb; t++)
+				pool[npool + t] = wt__mix64((tv.v[t].hash * 31 + tv.v[t + 1].hash) * 31 +
+							    tv.v[t + 2].hash);
+			qsort(pool + npool, nb, sizeof(*pool), cmp_u64);
 			size_t u = 0;
-			for (size_t t = 0; t < tv.n; t++)
+			for (size_t t = 0; t < nb; t++)
 				if (!u || pool[npool + t] != pool[npool + u - 1])
 					pool[npool + u++] = pool[npool + t];
 			it->ntok = (uint32_t)u;
@@ -233,14 +437,39 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	if (st)
 		goto done;
 
-	/* 2. Numbers: the same key in two articles with other values. */
+	/* 2. Numbers: the same key in two articles with other values.  First,
+	 * for each pair of articles, how many of the figures they both give
+	 * agree: an edited version changes a figure or two; two reports
+	 * written on one template (yesterday's and today's market close)
+	 * differ in most of them, and are no versions of each other. */
 	if (ni)
 		qsort(items, ni, sizeof(*items), cmp_item_key);
+	if ((st = wt__map_init(&pairs, 64)))
+		goto done;
+	for (size_t lo = 0, hi; lo < ni; lo = hi) {
+		for (hi = lo + 1; hi < ni && items[hi].key == items[lo].key; hi++)
+			;
+		for (size_t x = lo; x < hi && !st; x++)
+			for (size_t y = x + 1; y < hi && !st; y++) {
+				if (items[x].article == items[y].article)
+					continue;
+				uint64_t *slot;
+				int found;
+				st = wt__map_put(&pairs, pair_key(items[x].article, items[y].article), 0,
+						 &slot, &found);
+				if (!st) /* agreeing in the low half, differing in the high */
+					*slot += compatible(&items[x], &items[y]) ? 1 : (uint64_t)1 << 32;
+			}
+	}
+	if (st)
+		goto done;
 	for (size_t lo = 0, hi; lo < ni; lo = hi) {
 		int differ = 0;
 		for (hi = lo + 1; hi < ni && items[hi].key == items[lo].key; hi++)
-			differ |= items[hi].value != items[lo].value &&
-				  items[hi].article != items[lo].article;
+			differ |= items[hi].article != items[lo].article &&
+				  !compatible(&items[lo], &items[hi]) &&
+				  !template_siblings(&pairs, items[lo].article, items[hi].article) &&
+				  same_sentence(c, &items[lo], &items[hi], &tv);
 		if (!differ)
 			continue;
 		if ((st = WT_GROW(claims, ccap, nc + 1, (size_t)-1)))
@@ -250,6 +479,9 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		cl->kind = WT_CLAIM_NUMBER;
 		size_t vcap = 0;
 		for (size_t k = lo; k < hi && !st; k++) {
+			if (k > lo && (template_siblings(&pairs, items[lo].article, items[k].article) ||
+				       !same_sentence(c, &items[lo], &items[k], &tv)))
+				continue;
 			int same = -1;
 			for (size_t x = 0; x < cl->n_versions && same < 0; x++)
 				if (cl->versions[x].value == items[k].value)
@@ -285,7 +517,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 			size_t shared = shared_sorted(pool + it->tok, it->ntok, pool + quotes[e].tok,
 						      quotes[e].ntok);
 			double sim = (double)shared / (double)WT_MIN(it->ntok, quotes[e].ntok);
-			if (sim >= QUOTE_SAME && sim > best_sim) {
+			if (shared >= QUOTE_SHARED_MIN && sim >= QUOTE_SAME && sim > best_sim) {
 				best_sim = sim;
 				best = e;
 			}
@@ -296,22 +528,33 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		if (gparent[g] != g)
 			continue;
 		/* Versions: the first quotation's, joined by those with the
-		 * same words or a part of them (quoting part of what someone
-		 * said, or two sentences as one, changes nothing); a quotation
-		 * cut with "..." or with words of its own is another. */
+		 * same words or a part of them, respelled or not (quoting part
+		 * of what someone said, or two sentences as one, changes
+		 * nothing); a quotation cut with "..." or with words of its
+		 * own is another. */
 		size_t nv = 0;
 		int conflict = 0;
 		for (size_t k = g; k < nq; k++) {
 			if (gparent[k] != g)
 				continue;
 			const struct item *it = &quotes[k], *f = &quotes[g];
-			size_t shared = shared_sorted(pool + it->tok, it->ntok, pool + f->tok, f->ntok);
-			int part = shared == WT_MIN(it->ntok, f->ntok) && it->elided == f->elided;
+			int part = k == g || (it->elided == f->elided &&
+					      same_words(wt_corpus_get(c, it->article)->text, it->span,
+							 wt_corpus_get(c, f->article)->text, f->span,
+							 scratch_p));
 			wording[k] = part ? f->wording : it->wording;
 			conflict |= !part;
 			nv++;
 		}
 		if (nv < 2 || !conflict)
+			continue;
+		/* two wordings at least: versions that differ only in how the
+		 * tokenizer reads them (’ and ') are one */
+		size_t distinct = 0;
+		for (size_t k = g; k < nq && distinct < 2; k++)
+			if (gparent[k] == g && (k == g || wording[k] != wording[g]))
+				distinct++;
+		if (distinct < 2)
 			continue;
 		if ((st = WT_GROW(claims, ccap, nc + 1, (size_t)-1)))
 			goto done;
@@ -347,6 +590,8 @@ done:
 	wt__free(gparent);
 	wt__free(wording);
 	wt__free(version_first);
+	wt__free(scratch_p);
+	wt__map_release(&pairs);
 	return st;
 }
 

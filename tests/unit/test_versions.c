@@ -1,8 +1,9 @@
 /*
  * test_versions.c - the sentences of a story aligned across its articles:
  * what a copy added, dropped and changed against its source, a quotation
- * cut short still aligned with the whole, and a story with no such article
- * refused.
+ * cut short still aligned with the whole, the figure and the quotation on
+ * which the two versions disagree (and not the figure they share), and a
+ * story with no such article refused.
  */
 #include "helpers.h"
 
@@ -88,6 +89,39 @@ static void test_added_dropped_changed(void **state)
 	const struct wt_story_sentence *grain = &v->sentences[ver->changed[0].sentence];
 	assert_non_null(strstr(copy + grain->span.start, "14,000"));
 	assert_true(strstr(copy + grain->span.start, "14,000") < copy + grain->span.end);
+	wt_story_versions_free(v);
+
+	/* Where the versions disagree: the grain figure, and the quotation
+	 * cut short; the oil spill (40 tonnes in both) is no conflict. */
+	assert_int_equal(wt_story_versions(r, 0, &v), WT_OK);
+	struct wt_claim *cl;
+	size_t ncl;
+	assert_int_equal(wt_story_claims(r, v, &cl, &ncl), WT_OK);
+	assert_int_equal(ncl, 2);
+	int numbers = 0, quotes = 0;
+	for (size_t k = 0; k < ncl; k++) {
+		assert_int_equal(cl[k].n_versions, 2);
+		const struct wt_claim_version *a = &cl[k].versions[0], *b = &cl[k].versions[1];
+		assert_int_equal(a->article, 0); /* the earliest first */
+		assert_int_equal(b->article, 1);
+		assert_int_equal(a->n_articles, 1);
+		assert_int_equal(b->articles[0], 1);
+		if (cl[k].kind == WT_CLAIM_NUMBER) {
+			numbers++;
+			assert_true(a->value == 12000.0);
+			assert_true(b->value == 14000.0);
+			assert_true(!strncmp(wire + a->span.start, "12,000 tonnes", 13));
+			assert_true(!strncmp(copy + b->span.start, "14,000 tonnes", 13));
+		} else {
+			quotes++;
+			assert_false(a->elided);
+			assert_true(b->elided);
+			assert_true(!strncmp(wire + a->span.start, "We expect the slick", 19));
+		}
+	}
+	assert_int_equal(numbers, 1);
+	assert_int_equal(quotes, 1);
+	wt_story_claims_free(cl, ncl);
 	wt_story_versions_free(v);
 
 	/* only a story's id article names it */
