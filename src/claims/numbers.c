@@ -433,7 +433,8 @@ static int short_multiplier(const unsigned char *s, size_t a, size_t b, int mone
 {
 	if (bytes_eq(s, a, b, "bn") || (money && bytes_eq(s, a, b, "b")))
 		return 9;
-	if (bytes_eq(s, a, b, "mn") || bytes_eq(s, a, b, "mln") || (money && bytes_eq(s, a, b, "m")))
+	if (bytes_eq(s, a, b, "mn") || bytes_eq(s, a, b, "mln") ||
+	    (money && bytes_eq(s, a, b, "m")))
 		return 6;
 	if (bytes_eq(s, a, b, "tn") || bytes_eq(s, a, b, "trn"))
 		return 12;
@@ -501,7 +502,7 @@ static size_t skip_run(const unsigned char *s, size_t n, size_t i)
 		int32_t cp = cp_at(s, n, i, &l);
 		if (is_letter(cp) || digit_val(cp) >= 0) {
 			i += l;
-		} else if ((cp == '.' || cp == ',' || cp == ':' || cp == '/' || cp == '-' || cp == '_') &&
+		} else if (cp > 0 && cp < 0x80 && strchr(".,:/-_", (int)cp) &&
 			   (is_letter_at(s, n, i + 1) || is_digit_at(s, n, i + 1))) {
 			i += 1;
 		} else {
@@ -744,8 +745,9 @@ static int find_noun(const unsigned char *s, size_t n, size_t i, size_t *a, size
 			return 0;
 		/* an initialism: "10 U.S. citizens" counts "U.S." */
 		size_t e = *b;
-		while (e - *a < 16 && e + 1 < n && s[e] == '.' && s[e - 1] >= 'A' && s[e - 1] <= 'Z' &&
-		       s[e + 1] >= 'A' && s[e + 1] <= 'Z' && (e + 2 >= n || s[e + 2] == '.'))
+		while (e - *a < 16 && e + 1 < n && s[e] == '.' && s[e - 1] >= 'A' &&
+		       s[e - 1] <= 'Z' && s[e + 1] >= 'A' && s[e + 1] <= 'Z' &&
+		       (e + 2 >= n || s[e + 2] == '.'))
 			e += 2;
 		if (e > *b && e < n && s[e] == '.')
 			*b = e + 1;
@@ -863,7 +865,8 @@ static size_t currency_after(const unsigned char *s, size_t n, size_t i, struct 
 	} else if (q + 1 < n && s[q] == 0xC2 && (s[q + 1] == 0xA3 || s[q + 1] == 0xA5)) {
 		cur = s[q + 1] == 0xA3 ? "GBP" : "JPY";
 		e = q + 2;
-	} else if (q < n && s[q] == '$' && !is_letter_at(s, n, q + 1) && !is_digit_at(s, n, q + 1)) {
+	} else if (q < n && s[q] == '$' && !is_letter_at(s, n, q + 1) &&
+		   !is_digit_at(s, n, q + 1)) {
 		cur = "USD";
 		e = q + 1;
 	} else if (q > i && is_letter_at(s, n, q)) {
@@ -1030,9 +1033,11 @@ static size_t finish(struct scan *x, struct cand *c)
 		/* A year, unless a noun follows that it counts: "2000 people".
 		 * After "the" or "in" the noun is what the year qualifies: "the
 		 * 2020 election", "in 2017 elections". */
-		int counted = immediate_noun(s, n, c->end, &a, &b) && word_in(s, a, b, year_verbs) < 0;
+		int counted = immediate_noun(s, n, c->end, &a, &b) &&
+			      word_in(s, a, b, year_verbs) < 0;
 		size_t pa, pb;
-		if (counted && prev_word(s, c->start, 0, &pa, &pb) && word_in(s, pa, pb, year_before) >= 0)
+		if (counted && prev_word(s, c->start, 0, &pa, &pb) &&
+		    word_in(s, pa, pb, year_before) >= 0)
 			counted = 0;
 		if (!counted)
 			c->unit = WT_NUM_YEAR;
@@ -1066,7 +1071,8 @@ static size_t iso_date(struct scan *x, size_t i)
 	}
 	if (is_digit_at(s, n, i + 10) || (i + 10 < n && s[i + 10] == '-'))
 		return 0;
-	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + s[i + 3] - '0';
+	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+		s[i + 3] - '0';
 	int m = (s[i + 5] - '0') * 10 + s[i + 6] - '0';
 	int d = (s[i + 8] - '0') * 10 + s[i + 9] - '0';
 	if (y < 1800 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
@@ -1180,8 +1186,8 @@ static size_t at_digit(struct scan *x, size_t i)
 			 * figure ("12人"): keep the figure, name no noun.  Chinese and
 			 * Japanese glue their multipliers and currencies too:
 			 * "12万" is 120000, "3億円" 300 million yen. */
-			int e10 = nc == 0x5343 ? 3 : nc == 0x4E07 ? 4 : nc == 0x5104 || nc == 0x4EBF ? 8 :
-				  nc == 0x5146 ? 12 : 0;
+			int e10 = nc == 0x5343 ? 3 : nc == 0x4E07 ? 4 :
+				  nc == 0x5104 || nc == 0x4EBF ? 8 : nc == 0x5146 ? 12 : 0;
 			if (e10) {
 				c.exp10 += e10;
 				c.mult = 1;
@@ -1206,7 +1212,8 @@ static size_t at_digit(struct scan *x, size_t i)
 					return skip_run(s, n, i); /* "5G", "737MAX" */
 			if (bytes_eq(s, p, we, "st") || bytes_eq(s, p, we, "nd") ||
 			    bytes_eq(s, p, we, "rd") || bytes_eq(s, p, we, "th") ||
-			    bytes_eq(s, p, we, "s") || bytes_eq(s, p, we, "am") || bytes_eq(s, p, we, "pm"))
+			    bytes_eq(s, p, we, "s") || bytes_eq(s, p, we, "am") ||
+			    bytes_eq(s, p, we, "pm"))
 				return skip_run(s, n, i); /* ordinals, decades, times */
 			c.noun = 1;
 			c.noun_start = p;
@@ -1350,7 +1357,8 @@ static size_t number_words(struct scan *x, size_t a, size_t b)
 			ok = (k == WK_UNIT && v > 0) || (k == WK_SCALE && v < top);
 			break;
 		case WK_HUNDRED:
-			ok = k == WK_UNIT || k == WK_TEEN || k == WK_TENS || (k == WK_SCALE && v < top);
+			ok = k == WK_UNIT || k == WK_TEEN || k == WK_TENS ||
+			     (k == WK_SCALE && v < top);
 			break;
 		case WK_SCALE:
 			ok = k == WK_UNIT || k == WK_TEEN || k == WK_TENS;
@@ -1423,7 +1431,8 @@ static size_t number_words(struct scan *x, size_t a, size_t b)
 		if (prev_word(s, start, 0, &pa, &pb) && word_in(s, pa, pb, one_pronoun) >= 0)
 			return first_end;
 		int hyphen = end < n && s[end] == '-' && is_letter_at(s, n, end + 1);
-		if (!hyphen && !(next_word(s, n, end, &na, &nb) && word_in(s, na, nb, function_words) < 0))
+		if (!hyphen && !(next_word(s, n, end, &na, &nb) &&
+				 word_in(s, na, nb, function_words) < 0))
 			return first_end;
 	}
 
@@ -1441,9 +1450,10 @@ static size_t number_words(struct scan *x, size_t a, size_t b)
 	}
 	if (end < n && s[end] == '-' && is_letter_at(s, n, end + 1)) {
 		/* "five-year" counts years; "two-thirds" is a fraction, not 2 */
-		static const char *const fractions[] = {"third", "thirds", "quarter", "quarters",
-							"fifth", "fifths", "half", "tenth", "tenths",
-							NULL};
+		static const char *const fractions[] = {
+			"third", "thirds", "quarter", "quarters", "fifth", "fifths", "half",
+			"tenth", "tenths", NULL
+		};
 		size_t q = end + 1, we = word_end(s, n, q);
 		if (word_in(s, q, we, fractions) >= 0)
 			return we;

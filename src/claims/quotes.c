@@ -317,14 +317,20 @@ static const char *const verbs[] = {
 	"explic\u00f3",
 	/* Russian: сказал(а), заявил(а), отметил(а), сообщил(а), добавил(а),
 	 * подчеркнул(а), пояснил(а) */
-	"\u0441\u043a\u0430\u0437\u0430\u043b", "\u0441\u043a\u0430\u0437\u0430\u043b\u0430",
-	"\u0437\u0430\u044f\u0432\u0438\u043b", "\u0437\u0430\u044f\u0432\u0438\u043b\u0430",
-	"\u043e\u0442\u043c\u0435\u0442\u0438\u043b", "\u043e\u0442\u043c\u0435\u0442\u0438\u043b\u0430",
-	"\u0441\u043e\u043e\u0431\u0449\u0438\u043b", "\u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0430",
-	"\u0434\u043e\u0431\u0430\u0432\u0438\u043b", "\u0434\u043e\u0431\u0430\u0432\u0438\u043b\u0430",
+	"\u0441\u043a\u0430\u0437\u0430\u043b",
+	"\u0441\u043a\u0430\u0437\u0430\u043b\u0430",
+	"\u0437\u0430\u044f\u0432\u0438\u043b",
+	"\u0437\u0430\u044f\u0432\u0438\u043b\u0430",
+	"\u043e\u0442\u043c\u0435\u0442\u0438\u043b",
+	"\u043e\u0442\u043c\u0435\u0442\u0438\u043b\u0430",
+	"\u0441\u043e\u043e\u0431\u0449\u0438\u043b",
+	"\u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0430",
+	"\u0434\u043e\u0431\u0430\u0432\u0438\u043b",
+	"\u0434\u043e\u0431\u0430\u0432\u0438\u043b\u0430",
 	"\u043f\u043e\u0434\u0447\u0435\u0440\u043a\u043d\u0443\u043b",
 	"\u043f\u043e\u0434\u0447\u0435\u0440\u043a\u043d\u0443\u043b\u0430",
-	"\u043f\u043e\u044f\u0441\u043d\u0438\u043b", "\u043f\u043e\u044f\u0441\u043d\u0438\u043b\u0430",
+	"\u043f\u043e\u044f\u0441\u043d\u0438\u043b",
+	"\u043f\u043e\u044f\u0441\u043d\u0438\u043b\u0430",
 	NULL
 };
 
@@ -362,8 +368,8 @@ static const char *const not_names[] = {
 	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
 	"march", "april", "may", "june", "july", "august", "september", "october", "november",
 	"december", "today", "yesterday", "tomorrow", "later", "earlier", "meanwhile",
-	"however", "also", "still", "now", "last", "next", "first", "il", "elle", "ils", "elles", "le", "la",
-	"les", "un", "une", "er", "sie", "es", "der", "die", "das", "el", "los", "las",
+	"however", "also", "still", "now", "last", "next", "first", "il", "elle", "ils", "elles",
+	"le", "la", "les", "un", "une", "er", "sie", "es", "der", "die", "das", "el", "los", "las",
 	"\u043e\u043d", "\u043e\u043d\u0430", "\u043e\u043d\u0438", "\u043c\u044b", "\u044f",
 	"\u0432", "\u043d\u0430", NULL
 };
@@ -590,7 +596,8 @@ static int name_after(const struct speaker *sp, size_t k, size_t hi, int strict,
 		if (comma_after(sp, j - 1, j) != (size_t)-1)
 			/* only an apposition goes on past a comma: "said the
 			 * friend, Ilona Herman" */
-			return !strict && j > k + 1 && name_word(sp, j) && name_fwd(sp, j, hi, ra, rb);
+			return !strict && j > k + 1 && name_word(sp, j) &&
+			       name_fwd(sp, j, hi, ra, rb);
 		if (name_word(sp, j)) {
 			if (name_fwd(sp, j, hi, ra, rb))
 				return 1;
@@ -670,7 +677,8 @@ static int window_before(const struct speaker *sp, size_t open, size_t *a, size_
 	if (sp->t[e].end > open || breaks(sp, sp->t[e].end, open, e))
 		return 0;
 	size_t lo = e;
-	while (lo > 0 && e - lo + 1 < WINDOW && !breaks(sp, sp->t[lo - 1].end, sp->t[lo].start, lo - 1))
+	while (lo > 0 && e - lo + 1 < WINDOW &&
+	       !breaks(sp, sp->t[lo - 1].end, sp->t[lo].start, lo - 1))
 		lo--;
 	*a = lo;
 	*b = e;

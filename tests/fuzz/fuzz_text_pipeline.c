@@ -12,9 +12,15 @@
  * in [0, 1].  wt_word_diff on (a, b) must give edits in order on each side,
  * inside each text, SAME edits covering words on both sides, and a diff of
  * a with itself must be one SAME edit (or none for no words).
- * wt_find_credits on a must give spans inside it.
+ * wt_find_credits on a must give spans inside it.  wt__find_numbers and
+ * wt__find_quotes on a must give spans inside it with start <= end, in
+ * text order without overlap, nouns and speakers inside the text, and
+ * finite values.
  */
+#include <math.h>
+
 #include "fuzz_check.h"
+#include "claims/claims.h"
 #include "prov/prov.h"
 
 static void check_tokens(const char *s, size_t len)
@@ -145,6 +151,41 @@ static void check_word_diff(const char *a, size_t a_len, const char *b, size_t b
 	}
 }
 
+static void check_claims(const char *s, size_t len)
+{
+	struct wt__number *num = NULL;
+	size_t n = 0;
+	enum wt_status st = wt__find_numbers(s, len, &num, &n);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM);
+	if (st == WT_OK) {
+		FUZZ_CHECK(num != NULL);
+		for (size_t i = 0; i < n; i++) {
+			const struct wt__number *x = &num[i];
+			FUZZ_CHECK(x->start < x->end && x->end <= len);
+			FUZZ_CHECK(x->noun_start <= x->noun_end && x->noun_end <= len);
+			FUZZ_CHECK(isfinite(x->value));
+			FUZZ_CHECK(x->unit <= WT_NUM_DATE && x->bound <= WT_NUM_ABOUT);
+			FUZZ_CHECK(memchr(x->currency, '\0', sizeof(x->currency)) != NULL);
+			if (i) /* in text order, not overlapping */
+				FUZZ_CHECK(x->start >= num[i - 1].end);
+		}
+		wt__free(num);
+	}
+	struct wt__quote *q = NULL;
+	st = wt__find_quotes(s, len, &q, &n);
+	FUZZ_CHECK(st == WT_OK || st == WT_ERR_NOMEM || st == WT_ERR_LIMIT);
+	if (st == WT_OK) {
+		FUZZ_CHECK(q != NULL);
+		for (size_t i = 0; i < n; i++) {
+			FUZZ_CHECK(q[i].start < q[i].end && q[i].end <= len);
+			FUZZ_CHECK(q[i].speaker_start <= q[i].speaker_end && q[i].speaker_end <= len);
+			if (i)
+				FUZZ_CHECK(q[i].start >= q[i - 1].end);
+		}
+		wt__free(q);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* Copies of exactly the right size, so ASan sees any read past an end. */
@@ -192,6 +233,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	wt_find_credits(a, half, &cr);
 	FUZZ_CHECK(cr.agency.start <= cr.agency.end && cr.agency.end <= half);
 	FUZZ_CHECK(cr.byline.start <= cr.byline.end && cr.byline.end <= half);
+	check_claims(a, half);
 	free(a);
 	free(b);
 	return 0;

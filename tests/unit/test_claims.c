@@ -48,7 +48,8 @@ static void expect_numbers(const char *text, const struct num_want *want)
 		nw++;
 	if (n != nw) {
 		for (size_t k = 0; k < n; k++)
-			print_error("  found [%s] = %g\n", sub(text, v[k].start, v[k].end), v[k].value);
+			print_error("  found [%s] = %g\n", sub(text, v[k].start, v[k].end),
+				    v[k].value);
 		print_error("in \"%s\": %zu numbers, expected %zu\n", text, n, nw);
 		fail();
 	}
@@ -57,7 +58,8 @@ static void expect_numbers(const char *text, const struct num_want *want)
 		const struct wt__number *x = &v[k];
 		assert_string_equal(sub(text, x->start, x->end), w->expr);
 		if (x->value != w->value) {
-			print_error("[%s]: value %.17g, expected %.17g\n", w->expr, x->value, w->value);
+			print_error("[%s]: value %.17g, expected %.17g\n", w->expr, x->value,
+				    w->value);
 			fail();
 		}
 		assert_int_equal(x->unit, w->unit);
@@ -250,8 +252,8 @@ static void test_other_scripts(void **state)
 	     "\u0932\u094b\u0917 \u092e\u093e\u0930\u0947 \u0917\u090f",
 	     N("\u0967\u0968", 12, PLAIN, EXACT, "", "\u0932\u094b\u0917"));
 	/* Urdu: "12 people", Extended Arabic-Indic digits, and an Arabic-Indic 2017 */
-	NUMS("\u062d\u0627\u062f\u062b\u06d2 \u0645\u06cc\u06ba \u06f1\u06f2 \u0627\u0641\u0631\u0627\u062f "
-	     "\u0633\u0627\u0644 \u0662\u0660\u0661\u0667",
+	NUMS("\u062d\u0627\u062f\u062b\u06d2 \u0645\u06cc\u06ba \u06f1\u06f2 "
+	     "\u0627\u0641\u0631\u0627\u062f \u0633\u0627\u0644 \u0662\u0660\u0661\u0667",
 	     N("\u06f1\u06f2", 12, PLAIN, EXACT, "", "\u0627\u0641\u0631\u0627\u062f"),
 	     N("\u0662\u0660\u0661\u0667", 2017, YEAR, EXACT, "", ""));
 	/* fullwidth digits, and a CJK counter glued to the figure: no noun */
@@ -333,7 +335,8 @@ static void expect_quotes(const char *text, const struct quote_want *want)
 	for (size_t k = 0; k < n; k++) {
 		assert_string_equal(sub(text, v[k].start, v[k].end), want[k].words);
 		assert_true(v[k].speaker_start <= v[k].speaker_end);
-		assert_string_equal(sub(text, v[k].speaker_start, v[k].speaker_end), want[k].speaker);
+		assert_string_equal(sub(text, v[k].speaker_start, v[k].speaker_end),
+				    want[k].speaker);
 		if (k)
 			assert_true(v[k].start >= v[k - 1].end);
 	}
@@ -351,7 +354,8 @@ static void test_quote_marks(void **state)
 	QUOTES("\u00bbWir bleiben hier bis morgen\u00ab, sagte er.",
 	       Q("Wir bleiben hier bis morgen", ""));
 	QUOTES("\u2039Nous partirons demain matin\u203a.", Q("Nous partirons demain matin", ""));
-	QUOTES("\u300e\u6c34\u304c\u5f15\u3044\u305f\u300f", Q("\u6c34\u304c\u5f15\u3044\u305f", ""));
+	QUOTES("\u300e\u6c34\u304c\u5f15\u3044\u305f\u300f",
+	       Q("\u6c34\u304c\u5f15\u3044\u305f", ""));
 	QUOTES("\"We had no warning at all,\" a resident said.",
 	       Q("We had no warning at all", ""));
 	QUOTES("The mayor said \u2018the levee will hold tonight\u2019 before leaving.",
@@ -396,7 +400,8 @@ static void test_speakers(void **state)
 	       Q("We acted fast", "Nikos Alexiou"));
 	QUOTES("\u201cThe water came very fast,\u201d according to Anna Berg, a resident.",
 	       Q("The water came very fast", "Anna Berg"));
-	QUOTES("According to Prime Minister Kyriakos Mitsotakis, \u201cthe worst is behind us\u201d.",
+	QUOTES("According to Prime Minister Kyriakos Mitsotakis, "
+	       "\u201cthe worst is behind us\u201d.",
 	       Q("the worst is behind us", "Kyriakos Mitsotakis"));
 	QUOTES("\u201cWhere is the help we were promised?\u201d asked Omar Haddad, 34.",
 	       Q("Where is the help we were promised?", "Omar Haddad"));
@@ -441,7 +446,8 @@ static void test_speakers_carried(void **state)
 	/* another sentence between: someone else may be speaking */
 	QUOTES("\u201cWe have asked for a new pier,\u201d said Ana Mourato. The council disagreed. "
 	       "\u201cThere is no money for it.\u201d",
-	       Q("We have asked for a new pier", "Ana Mourato"), Q("There is no money for it.", ""));
+	       Q("We have asked for a new pier", "Ana Mourato"),
+	       Q("There is no money for it.", ""));
 	/* a paragraph per line: a straight quote left open ends with its line */
 	QUOTES("The union called the plan \"a first step towards a safer port for everyone who "
 	       "works on the quays and for the families who live beside them\n"
@@ -453,10 +459,12 @@ static void test_speakers_other_scripts(void **state)
 {
 	(void)state;
 	/* French guillemets with spaces inside */
-	QUOTES("\u00ab Nous reconstruirons le pont \u00bb, a d\u00e9clar\u00e9 le maire Jean Dupont.",
+	QUOTES("\u00ab Nous reconstruirons le pont \u00bb, a d\u00e9clar\u00e9 le maire "
+	       "Jean Dupont.",
 	       Q("Nous reconstruirons le pont", "Jean Dupont"));
 	/* Russian: "We will restore the bridge," said the head of administration Ivan Petrov. */
-	QUOTES("\u00ab\u041c\u044b \u0432\u043e\u0441\u0441\u0442\u0430\u043d\u043e\u0432\u0438\u043c "
+	QUOTES("\u00ab\u041c\u044b "
+	       "\u0432\u043e\u0441\u0441\u0442\u0430\u043d\u043e\u0432\u0438\u043c "
 	       "\u043c\u043e\u0441\u0442\u00bb, \u2014 \u0441\u043a\u0430\u0437\u0430\u043b "
 	       "\u0433\u043b\u0430\u0432\u0430 \u0430\u0434\u043c\u0438\u043d\u0438\u0441\u0442"
 	       "\u0440\u0430\u0446\u0438\u0438 \u0418\u0432\u0430\u043d "
