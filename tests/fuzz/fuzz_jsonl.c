@@ -13,6 +13,8 @@
  * sketches, families, stories, provenance): every article's story, family
  * and source must be articles of the corpus, a source never itself, and a
  * rewrite or copy must have a source while an independent report has none.
+ * Each story's aligned sentences (added ones its own, dropped ones its
+ * source's) and its claims must point inside the texts.
  */
 #include "fuzz_check.h"
 
@@ -74,6 +76,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			else
 				FUZZ_CHECK(ar->source != WT_NONE);
 			FUZZ_CHECK(ar->coverage >= 0 && ar->coverage <= 1);
+		}
+		/* every story's aligned sentences and claims point inside its
+		 * articles' texts */
+		for (size_t s = 0; s < n; s++) {
+			if (wt_result_article(r, s)->story != s)
+				continue;
+			struct wt_story_versions *v = NULL;
+			FUZZ_CHECK(wt_story_versions(r, s, &v) == WT_OK);
+			for (size_t k = 0; k < v->n_sentences; k++) {
+				const struct wt_story_sentence *ss = &v->sentences[k];
+				FUZZ_CHECK(ss->article < n && ss->group < v->n_groups);
+				FUZZ_CHECK(ss->span.start < ss->span.end &&
+					   ss->span.end <= wt_corpus_get(c, ss->article)->text_len);
+			}
+			for (size_t m = 0; m < v->n_versions; m++) {
+				const struct wt_version *ver = &v->versions[m];
+				for (size_t k = 0; k < ver->n_added; k++)
+					FUZZ_CHECK(v->sentences[ver->added[k]].article == ver->article);
+				for (size_t k = 0; k < ver->n_dropped; k++)
+					FUZZ_CHECK(v->sentences[ver->dropped[k]].article == ver->source);
+			}
+			struct wt_claim *cl = NULL;
+			size_t ncl = 0;
+			FUZZ_CHECK(wt_story_claims(r, v, &cl, &ncl) == WT_OK);
+			for (size_t k = 0; k < ncl; k++) {
+				FUZZ_CHECK(cl[k].n_versions >= 2);
+				for (size_t x = 0; x < cl[k].n_versions; x++) {
+					const struct wt_claim_version *cv = &cl[k].versions[x];
+					FUZZ_CHECK(cv->article < n && cv->n_articles >= 1);
+					FUZZ_CHECK(cv->span.start <= cv->span.end &&
+						   cv->span.end <= wt_corpus_get(c, cv->article)->text_len);
+				}
+			}
+			wt_story_claims_free(cl, ncl);
+			wt_story_versions_free(v);
 		}
 		wt_result_free(r);
 	}
