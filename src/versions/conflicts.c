@@ -179,6 +179,18 @@ static int template_siblings(const struct wt__map *pairs, size_t a, size_t b)
 	       (double)differ > TEMPLATE_SHARE * (double)(agree + differ);
 }
 
+static const size_t *sort_order; /* qsort has no context: set just before */
+
+static int cmp_claim(const void *x, const void *y)
+{
+	const struct wt_claim_version *p = &((const struct wt_claim *)x)->versions[0];
+	const struct wt_claim_version *q = &((const struct wt_claim *)y)->versions[0];
+	size_t op = sort_order[p->article], oq = sort_order[q->article];
+	if (op != oq)
+		return op < oq ? -1 : 1;
+	return p->span.start < q->span.start ? -1 : p->span.start > q->span.start;
+}
+
 /* Distinct words shared by two sorted sets. */
 static size_t shared_sorted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
@@ -576,6 +588,11 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		if (st)
 			goto done;
 	}
+	/* In the order a reader meets them: the earliest article first, then
+	 * by place in its text. */
+	sort_order = order;
+	if (nc)
+		qsort(claims, nc, sizeof(*claims), cmp_claim);
 	*out = claims;
 	*count = nc;
 	claims = NULL;
