@@ -459,6 +459,7 @@ struct wt_claim {
 	enum wt_claim_kind kind;
 	struct wt_claim_version *versions;
 	size_t n_versions;
+	size_t place; /* the first version's article's place in the story (earliest 0) */
 };
 
 /*

@@ -879,12 +879,31 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	r->stats.seconds_provenance = wt__now() - t5;
 	r->chrome = chrome; /* the texts later stages read: the result keeps them */
 	memset(&chrome, 0, sizeof(chrome));
+	/* Each story's members, for the stages that read one story at a time. */
+	r->members = wt__malloc((n + 1) * sizeof(*r->members));
+	r->mstart = wt__calloc(n + 2, sizeof(*r->mstart));
+	if (!r->members || !r->mstart) {
+		st = WT_ERR_NOMEM;
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++)
+		r->mstart[r->arts[i].story + 1]++;
+	for (size_t s = 0; s < n; s++)
+		r->mstart[s + 1] += r->mstart[s];
+	for (size_t i = 0; i < n; i++)
+		r->members[r->mstart[r->arts[i].story]++] = i;
+	for (size_t s = n; s > 0; s--)
+		r->mstart[s] = r->mstart[s - 1];
+	r->mstart[0] = 0;
 	if (o.progress)
 		o.progress(o.progress_ud, "done", 1, 1);
 	*out = r;
 	r = NULL;
 fail:
 	if (r) {
+		wt__chrome_release(&r->chrome, corpus);
+		wt__free(r->members);
+		wt__free(r->mstart);
 		for (size_t p = 0; p < r->npairs; p++)
 			wt_alignment_release(&r->pairs[p].alignment);
 		wt__free(r->pairs);
@@ -926,6 +945,8 @@ void wt_result_free(struct wt_result *r)
 	if (!r)
 		return;
 	wt__chrome_release(&r->chrome, r->corpus);
+	wt__free(r->members);
+	wt__free(r->mstart);
 	for (size_t p = 0; p < r->npairs; p++)
 		wt_alignment_release(&r->pairs[p].alignment);
 	wt__free(r->pairs);

@@ -14,6 +14,8 @@ struct wt_result {
 	size_t npairs;
 	struct wt_analysis_stats stats;
 	struct wt__chrome chrome;       /* the texts with site chrome blanked (owned) */
+	size_t *members;   /* article indices grouped by story, in index order (owned) */
+	size_t *mstart;    /* story s's members: members[mstart[s] .. mstart[s + 1]) */
 };
 
 #endif

@@ -29,6 +29,7 @@
 
 #define QUOTE_SAME 0.5  /* shared share of the shorter quotation's word triples */
 #define QUOTE_MIN_WORDS 3
+#define MAX_QUOTE_GROUPS 256 /* newest quotation groups compared per quotation */
 #define QUOTE_SHARED_MIN 3 /* word triples two quotations share at least to be one */
 #define SPELLING 30        /* one letter edited in this many is a respelling */
 
@@ -37,7 +38,8 @@ struct item {
 	size_t article, order;   /* order: the article's place in the story */
 	struct wt_span span;
 	struct wt_span sentence; /* numbers: the sentence it is in */
-	uint64_t key;            /* numbers: what is counted, where */
+	uint64_t key;            /* numbers: what is counted, where, in which lineage */
+	uint64_t base;           /* numbers: the key before the lineage */
 	double value;            /* numbers */
 	enum wt__num_bound bound;
 	uint64_t wording;        /* quotations: hash of its words */
@@ -179,15 +181,19 @@ static int template_siblings(const struct wt__map *pairs, size_t a, size_t b)
 	       (double)differ > TEMPLATE_SHARE * (double)(agree + differ);
 }
 
-static const size_t *sort_order; /* qsort has no context: set just before */
+/* Claims in reading order: by their first version's place in the story,
+ * kept while sorting in the claim's spare field, then by offset. */
+static void sort_place_of(struct wt_claim *cl, size_t m)
+{
+	cl->place = m;
+}
 
 static int cmp_claim(const void *x, const void *y)
 {
-	const struct wt_claim_version *p = &((const struct wt_claim *)x)->versions[0];
-	const struct wt_claim_version *q = &((const struct wt_claim *)y)->versions[0];
-	size_t op = sort_order[p->article], oq = sort_order[q->article];
-	if (op != oq)
-		return op < oq ? -1 : 1;
+	const struct wt_claim *a = x, *b = y;
+	if (a->place != b->place)
+		return a->place < b->place ? -1 : 1;
+	const struct wt_claim_version *p = &a->versions[0], *q = &b->versions[0];
 	return p->span.start < q->span.start ? -1 : p->span.start > q->span.start;
 }
 
@@ -206,30 +212,48 @@ static size_t shared_sorted(const uint64_t *a, size_t na, const uint64_t *b, siz
 	return k;
 }
 
+/* Whether the word at text[at] starts with a capital letter (any cased
+ * script). */
+static int capital_at(const char *text, size_t end, size_t at)
+{
+	size_t l;
+	int32_t cp = wt__utf8_decode((const unsigned char *)text + at, end - at, &l);
+	if (cp < 0)
+		return 0;
+	int cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
 /*
  * Whether two figures sit in what is the same sentence but for figures:
- * most of their words (numbers left out) shared.  An edit changes a
+ * most of their words (numbers left out) shared, the same names, in two
+ * articles published within days of each other.  An edit changes a
  * figure and keeps the sentence; a list ("Babar rose 9 places to 31st,
  * Shehzad 16 to 39th") aligned loosely with another does not.
  */
 #define SENTENCE_SAME 0.7
+#define VERSIONS_APART (3 * 86400) /* seconds between versions of one text at most */
 static int same_sentence(const struct wt_corpus *c, const struct item *a, const struct item *b,
 			 struct wt__tokens *tv)
 {
-	uint64_t wa[256], wb[256];
-	size_t na = 0, nb = 0;
+	uint64_t wa[256], wb[256], ca[64], cb[64];
+	size_t na = 0, nb = 0, nca = 0, ncb = 0;
 	for (int side = 0; side < 2; side++) {
 		const struct item *it = side ? b : a;
 		const char *text = wt_corpus_get(c, it->article)->text;
 		if (wt__tokenize(text + it->sentence.start, it->sentence.end - it->sentence.start, tv))
 			return 0;
-		uint64_t *w = side ? wb : wa;
-		size_t *n = side ? &nb : &na;
+		uint64_t *w = side ? wb : wa, *cw = side ? cb : ca;
+		size_t *n = side ? &nb : &na, *nc = side ? &ncb : &nca;
 		for (size_t t = 0; t < tv->n && *n < 256; t++) {
-			unsigned char ch = (unsigned char)text[it->sentence.start + tv->v[t].start];
+			size_t at = it->sentence.start + tv->v[t].start;
+			unsigned char ch = (unsigned char)text[at];
 			if (ch >= '0' && ch <= '9')
 				continue;
 			w[(*n)++] = tv->v[t].hash;
+			/* names: capitalised words after the first */
+			if (t > 0 && *nc < 64 && capital_at(text, it->sentence.end, at))
+				cw[(*nc)++] = tv->v[t].hash;
 		}
 		qsort(w, *n, sizeof(*w), cmp_u64);
 		size_t u = 0;
@@ -237,7 +261,25 @@ static int same_sentence(const struct wt_corpus *c, const struct item *a, const 
 			if (!u || w[t] != w[u - 1])
 				w[u++] = w[t];
 		*n = u;
+		qsort(cw, *nc, sizeof(*cw), cmp_u64);
+		u = 0;
+		for (size_t t = 0; t < *nc; t++)
+			if (!u || cw[t] != cw[u - 1])
+				cw[u++] = cw[t];
+		*nc = u;
 	}
+	/* versions of one text come out within days of each other; a figure
+	 * weeks later is another week's report on the same template */
+	int64_t ta = wt_corpus_get(c, a->article)->time, tb = wt_corpus_get(c, b->article)->time;
+	if (a->article == b->article ||
+	    (ta != WT_TIME_UNKNOWN && tb != WT_TIME_UNKNOWN &&
+	     (ta > tb ? ta - tb : tb - ta) > VERSIONS_APART))
+		return 0;
+	/* the same names: a notice on one template names another company,
+	 * another country, another week ("Jamaica ... 56,000 tonnes",
+	 * "Egypt ... 125,000 tonnes") */
+	if (nca != ncb || shared_sorted(ca, nca, cb, ncb) != nca)
+		return 0;
 	size_t shared = shared_sorted(wa, na, wb, nb);
 	return (double)shared >= SENTENCE_SAME * (double)WT_MAX(na, nb);
 }
@@ -355,8 +397,9 @@ static enum wt_status sentence_numbers(const char *text, const struct wt_story_s
 		it->value = num[k].value;
 		it->bound = num[k].bound;
 		it->sentence = s->span;
-		it->key = wt__mix64(wt__mix64(wt__mix64(s->group * 0x9E3779B97F4A7C15ULL ^ noun) ^
-					      ((uint64_t)num[k].unit << 8 | place)) ^ root);
+		it->base = wt__mix64(wt__mix64(s->group * 0x9E3779B97F4A7C15ULL ^ noun) ^
+				     ((uint64_t)num[k].unit << 8 | place));
+		it->key = wt__mix64(it->base ^ root);
 	}
 	wt__free(num);
 	return st;
@@ -377,41 +420,83 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	size_t *gparent = NULL;       /* quotation groups */
 	uint64_t *wording = NULL;     /* per quotation: the wording it counts as */
 	size_t *version_first = NULL; /* per version of a claim: its first quotation */
+	size_t *group_list = NULL;    /* quotation groups by their first quotation */
+	size_t *group_last = NULL;    /* per group: the latest article in it */
+	size_t *nextq = NULL, *tailq = NULL; /* each group's quotations as a list */
 	struct skel_scratch *scratch_p = wt__malloc(sizeof(*scratch_p));
 	struct wt__map pairs = {0}; /* per article pair: figures agreeing, differing */
+	struct wt__map texts_seen = {0}; /* text hash -> first member with it */
+	size_t *nlo = NULL;              /* per member: its ranges of items and quotes */
 	*out = NULL;
 	*count = 0;
-	size_t *order = wt__malloc((wt_corpus_count(c) + 1) * sizeof(*order));
-	if (!order || !scratch_p) {
-		wt__free(order);
-		wt__free(scratch_p);
+	if (!scratch_p)
 		return WT_ERR_NOMEM;
-	}
-	for (size_t m = 0; m < v->n_versions; m++)
-		order[v->versions[m].article] = m;
 
-	/* 1. Numbers, sentence by sentence; quotations, article by article. */
-	for (size_t s = 0; s < v->n_sentences && !st; s++) {
-		const struct wt_story_sentence *ss = &v->sentences[s];
-		/* the lineage it belongs to: its sources followed to the top */
-		size_t root = ss->article, steps = 0;
-		while (r->arts[root].source != WT_NONE && steps++ < v->n_versions)
-			root = r->arts[root].source;
-		/* the dateline: up to the agency credit at the start, if any */
-		const struct wt_article *art = wt_corpus_get(c, ss->article);
-		struct wt_credits cr;
-		wt_find_credits(art->text, art->text_len, &cr);
-		size_t dateline_end = cr.agency.end <= 200 ? cr.agency.end : 0;
-		st = sentence_numbers(art->text, ss, order[ss->article], (uint64_t)root + 1,
-				      dateline_end, &items, &ni, &icap, &tv);
+	/* 1. Numbers, sentence by sentence; quotations, article by article.
+	 * An article with the same text as an earlier one of the story (a
+	 * duplicate) has the same claims: they are copied, not found again. */
+	if ((st = wt__map_init(&texts_seen, v->n_versions + 16)))
+		goto done;
+	nlo = wt__malloc((v->n_versions + 1) * 4 * sizeof(*nlo));
+	if (!nlo) {
+		st = WT_ERR_NOMEM;
+		goto done;
 	}
-	for (size_t m = 0; m < v->n_versions && !st; m++) {
+	for (size_t m = 0, s = 0; m < v->n_versions && !st; m++) {
 		size_t a = v->versions[m].article;
 		const struct wt_article *art = wt_corpus_get(c, a);
 		const char *text = r->chrome.texts ? r->chrome.texts[a] : art->text;
+		size_t root = a, steps = 0; /* its lineage: sources to the top */
+		while (r->arts[root].source != WT_NONE && steps++ < v->n_versions)
+			root = r->arts[root].source;
+		size_t s_end = s;
+		while (s_end < v->n_sentences && v->sentences[s_end].article == a)
+			s_end++;
+		uint64_t *slot;
+		int found;
+		if ((st = wt__map_put(&texts_seen, wt__hash(art->text, art->text_len) | 1, m, &slot,
+				      &found)))
+			break;
+		size_t *rg = nlo + 4 * m; /* numbers [rg0, rg1), quotations [rg2, rg3) */
+		if (found) {
+			const size_t *fr = nlo + 4 * *slot;
+			rg[0] = ni;
+			for (size_t k = fr[0]; k < fr[1] && !st; k++) {
+				if ((st = WT_GROW(items, icap, ni + 1, (size_t)-1)))
+					break;
+				items[ni] = items[k];
+				items[ni].article = a;
+				items[ni].order = m;
+				items[ni].key = wt__mix64(items[ni].base ^ ((uint64_t)root + 1));
+				ni++;
+			}
+			rg[1] = ni;
+			rg[2] = nq;
+			for (size_t k = fr[2]; k < fr[3] && !st; k++) {
+				if ((st = WT_GROW(quotes, qcap, nq + 1, (size_t)-1)))
+					break;
+				quotes[nq] = quotes[k];
+				quotes[nq].article = a;
+				quotes[nq].order = m;
+				nq++;
+			}
+			rg[3] = nq;
+			s = s_end;
+			continue;
+		}
+		/* the dateline: up to the agency credit at the start, if any */
+		struct wt_credits cr;
+		wt_find_credits(art->text, art->text_len, &cr);
+		size_t dateline_end = cr.agency.end <= 200 ? cr.agency.end : 0;
+		rg[0] = ni;
+		for (; s < s_end && !st; s++)
+			st = sentence_numbers(art->text, &v->sentences[s], m, (uint64_t)root + 1,
+					      dateline_end, &items, &ni, &icap, &tv);
+		rg[1] = ni;
+		rg[2] = nq;
 		struct wt__quote *q = NULL;
 		size_t n = 0;
-		if ((st = wt__find_quotes(text, art->text_len, &q, &n)))
+		if (st || (st = wt__find_quotes(text, art->text_len, &q, &n)))
 			break;
 		for (size_t k = 0; k < n && !st; k++) {
 			if ((st = wt__tokenize(text + q[k].start, q[k].end - q[k].start, &tv)))
@@ -444,6 +529,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 			it->ntok = (uint32_t)u;
 			npool += u;
 		}
+		rg[3] = nq;
 		wt__free(q);
 	}
 	if (st)
@@ -510,31 +596,51 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	gparent = wt__malloc((nq + 1) * sizeof(*gparent)); /* group of each: its first */
 	wording = wt__malloc((nq + 1) * sizeof(*wording));
 	version_first = wt__malloc((nq + 1) * sizeof(*version_first));
-	if (!gparent || !wording || !version_first) {
+	group_list = wt__malloc((nq + 1) * sizeof(*group_list));
+	group_last = wt__malloc((nq + 1) * sizeof(*group_last));
+	nextq = wt__malloc((nq + 1) * sizeof(*nextq));
+	tailq = wt__malloc((nq + 1) * sizeof(*tailq));
+	if (!gparent || !wording || !version_first || !group_list || !group_last || !nextq ||
+	    !tailq) {
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
+	size_t ngroups = 0;
 	for (size_t k = 0; k < nq; k++) {
 		const struct item *it = &quotes[k];
 		size_t best = SIZE_MAX;
 		double best_sim = 0;
-		for (size_t e = 0; e < k; e++) {
-			if (gparent[e] != e)
-				continue; /* only groups' first quotations */
-			int taken = quotes[e].article == it->article;
-			for (size_t x = e + 1; x < k && !taken; x++)
-				taken = gparent[x] == e && quotes[x].article == it->article;
-			if (taken)
+		/* the newest MAX_QUOTE_GROUPS groups: quotations are taken
+		 * article by article, so a group's latest article tells whether
+		 * this article has one in it already */
+		size_t scanned = 0;
+		for (size_t q = ngroups; q-- > 0 && scanned++ < MAX_QUOTE_GROUPS;) {
+			size_t e = group_list[q];
+			if (group_last[q] == it->article)
 				continue;
 			size_t shared = shared_sorted(pool + it->tok, it->ntok, pool + quotes[e].tok,
 						      quotes[e].ntok);
 			double sim = (double)shared / (double)WT_MIN(it->ntok, quotes[e].ntok);
 			if (shared >= QUOTE_SHARED_MIN && sim >= QUOTE_SAME && sim > best_sim) {
 				best_sim = sim;
-				best = e;
+				best = q;
 			}
 		}
-		gparent[k] = best == SIZE_MAX ? k : best;
+		if (best == SIZE_MAX) {
+			group_list[ngroups] = k;
+			group_last[ngroups++] = it->article;
+			gparent[k] = k;
+		} else {
+			group_last[best] = it->article;
+			gparent[k] = group_list[best];
+		}
+	}
+	/* Each group's quotations, in order, as a list. */
+	for (size_t k = 0; k < nq; k++) {
+		nextq[k] = SIZE_MAX;
+		if (gparent[k] != k)
+			nextq[tailq[gparent[k]]] = k;
+		tailq[gparent[k]] = k;
 	}
 	for (size_t g = 0; g < nq; g++) {
 		if (gparent[g] != g)
@@ -546,12 +652,11 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		 * own is another. */
 		size_t nv = 0;
 		int conflict = 0;
-		for (size_t k = g; k < nq; k++) {
-			if (gparent[k] != g)
-				continue;
+		for (size_t k = g; k != SIZE_MAX; k = nextq[k]) {
 			const struct item *it = &quotes[k], *f = &quotes[g];
-			int part = k == g || (it->elided == f->elided &&
-					      same_words(wt_corpus_get(c, it->article)->text, it->span,
+			int part = k == g || (it->elided == f->elided && it->wording == f->wording) ||
+				   (it->elided == f->elided &&
+				    same_words(wt_corpus_get(c, it->article)->text, it->span,
 							 wt_corpus_get(c, f->article)->text, f->span,
 							 scratch_p));
 			wording[k] = part ? f->wording : it->wording;
@@ -563,8 +668,8 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		/* two wordings at least: versions that differ only in how the
 		 * tokenizer reads them (’ and ') are one */
 		size_t distinct = 0;
-		for (size_t k = g; k < nq && distinct < 2; k++)
-			if (gparent[k] == g && (k == g || wording[k] != wording[g]))
+		for (size_t k = g; k != SIZE_MAX && distinct < 2; k = nextq[k])
+			if (k == g || wording[k] != wording[g])
 				distinct++;
 		if (distinct < 2)
 			continue;
@@ -574,9 +679,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		memset(cl, 0, sizeof(*cl));
 		cl->kind = WT_CLAIM_QUOTE;
 		size_t vcap = 0;
-		for (size_t k = g; k < nq && !st; k++) {
-			if (gparent[k] != g)
-				continue;
+		for (size_t k = g; k != SIZE_MAX && !st; k = nextq[k]) {
 			int same = -1;
 			for (size_t x = 0; x < cl->n_versions && same < 0; x++)
 				if (wording[version_first[x]] == wording[k])
@@ -590,7 +693,13 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	}
 	/* In the order a reader meets them: the earliest article first, then
 	 * by place in its text. */
-	sort_order = order;
+	for (size_t k = 0; k < nc; k++) {
+		/* the first version's place in the story */
+		size_t a = claims[k].versions[0].article, m = 0;
+		while (m < v->n_versions && v->versions[m].article != a)
+			m++;
+		sort_place_of(&claims[k], m);
+	}
 	if (nc)
 		qsort(claims, nc, sizeof(*claims), cmp_claim);
 	*out = claims;
@@ -603,12 +712,17 @@ done:
 	wt__free(quotes);
 	wt__free(pool);
 	wt__free(tv.v);
-	wt__free(order);
 	wt__free(gparent);
 	wt__free(wording);
 	wt__free(version_first);
+	wt__free(group_list);
+	wt__free(group_last);
+	wt__free(nextq);
+	wt__free(tailq);
 	wt__free(scratch_p);
 	wt__map_release(&pairs);
+	wt__map_release(&texts_seen);
+	wt__free(nlo);
 	return st;
 }
 

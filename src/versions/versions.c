@@ -20,7 +20,8 @@
 #include "text/text.h"
 
 #define SAME_SENTENCE 0.5 /* shared share of the longer sentence's distinct words */
-#define PROBES 8          /* rarest words of a sentence that find and index groups */
+#define PROBES 6          /* rarest words of a sentence that find and index groups */
+#define MAX_POSTINGS 16   /* groups scanned per probe word, newest first */
 #define CONTAINED 0.8     /* or this share of the shorter one's words, */
 #define CONTAINED_MIN 6   /* when it has this many distinct words at least */
 
@@ -114,10 +115,13 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 	uint64_t *pool = NULL;
 	size_t scap = 0, pcap = 0, npool = 0, nmem = 0, ncap = 0, nnodes = 0, nodecap = 0;
 	struct wt__tokens tv = {0};
-	struct wt__map freq = {0}, post = {0};
+	struct wt__map freq = {0}, post = {0}, place = {0}; /* place: article -> member */
+	struct wt__map exact_of = {0}; /* token-sequence hash -> first sentence with it */
+	struct wt__map texts_seen = {0}; /* text hash -> first member with it */
 	struct node *nodes = NULL;
 	uint32_t *group_first = NULL; /* per group: its first sentence */
 	size_t gcap = 0;
+	size_t *stamp = NULL, stcap = 0; /* per group: the last sentence compared with it + 1 */
 	size_t *mark = NULL; /* per group: last article seen in it + 1 */
 	size_t *first_of = NULL; /* per article of the story: its first sentence */
 	if (!v || (st = wt__map_init(&freq, 1024)) || (st = wt__map_init(&post, 1024))) {
@@ -125,8 +129,7 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 		goto fail;
 	}
 	v->story = story;
-	for (size_t i = 0; i < n; i++)
-		nmem += r->arts[i].story == story;
+	nmem = r->mstart[story + 1] - r->mstart[story];
 	mem = wt__malloc((nmem + 1) * sizeof(*mem));
 	first_of = wt__malloc((nmem + 2) * sizeof(*first_of));
 	v->versions = wt__calloc(nmem + 1, sizeof(*v->versions));
@@ -135,9 +138,8 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 		goto fail;
 	}
 	nmem = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (r->arts[i].story != story)
-			continue;
+	for (size_t k = r->mstart[story]; k < r->mstart[story + 1]; k++) {
+		size_t i = r->members[k];
 		size_t depth = 0;
 		for (size_t x = r->arts[i].source; x != WT_NONE && depth < n; x = r->arts[x].source)
 			depth++;
@@ -145,6 +147,17 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 	}
 	qsort(mem, nmem, sizeof(*mem), cmp_member);
 	v->n_versions = nmem;
+	if ((st = wt__map_init(&place, nmem + 16)) || (st = wt__map_init(&exact_of, 1024)) ||
+	    (st = wt__map_init(&texts_seen, nmem + 16)))
+		goto fail;
+	for (size_t m = 0; m < nmem && !st; m++) {
+		uint64_t *slot;
+		int found;
+		if (!(st = wt__map_put(&place, (uint64_t)mem[m].idx + 1, m, &slot, &found)))
+			*slot = m;
+	}
+	if (st)
+		goto fail;
 
 	/* 1. Sentences, their distinct words, and word counts over the story. */
 	for (size_t m = 0; m < nmem; m++) {
@@ -154,6 +167,26 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 		struct wt_span *sp = NULL;
 		size_t ns = 0;
 		first_of[m] = v->n_sentences;
+		/* a duplicate of an earlier member: its sentences, copied */
+		uint64_t *dup;
+		int seen_before;
+		if ((st = wt__map_put(&texts_seen, wt__hash(text, len) | 1, m, &dup, &seen_before)))
+			goto fail;
+		if (seen_before) {
+			size_t lo = first_of[*dup], hi = first_of[*dup + 1];
+			if ((st = WT_GROW(sents, scap, v->n_sentences + (hi - lo) + 1,
+					  (size_t)UINT32_MAX)) ||
+			    (st = WT_GROW(v->sentences, ncap, v->n_sentences + (hi - lo) + 1,
+					  (size_t)UINT32_MAX)))
+				goto fail;
+			for (size_t k = lo; k < hi; k++) {
+				sents[v->n_sentences] = sents[k];
+				v->sentences[v->n_sentences] = v->sentences[k];
+				v->sentences[v->n_sentences].article = a;
+				v->n_sentences++;
+			}
+			continue;
+		}
 		if ((st = wt_sentences(text, len, &sp, &ns)))
 			goto fail;
 		for (size_t k = 0; k < ns && !st; k++) {
@@ -194,6 +227,21 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 
 	/* 2. Groups, in date order. */
 	for (size_t s = 0; s < v->n_sentences; s++) {
+		/* the same words as a sentence seen before: its group, at once
+		 * (copies repeat most sentences of their source) */
+		uint64_t *same = wt__map_get(&exact_of, sents[s].exact | 1);
+		if (same) {
+			v->sentences[s].group = v->sentences[*same].group;
+			v->sentences[s].exact = sents[group_first[v->sentences[s].group]].exact ==
+						sents[s].exact;
+			continue;
+		}
+		{
+			uint64_t *slot;
+			int found;
+			if ((st = wt__map_put(&exact_of, sents[s].exact | 1, s, &slot, &found)))
+				goto fail;
+		}
 		const uint64_t *ts = pool + sents[s].tok;
 		size_t nt = sents[s].ntok;
 		uint64_t probe[PROBES];
@@ -202,10 +250,20 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 		double best = 0;
 		for (size_t q = 0; q < np; q++) {
 			uint64_t *head = wt__map_get(&post, probe[q] | 1);
-			for (uint32_t x = head ? (uint32_t)*head : UINT32_MAX; x != UINT32_MAX;
-			     x = nodes[x].next) {
+			/* the newest MAX_POSTINGS groups under the word: a
+			 * template repeated a thousand times in a story is
+			 * matched against its latest forms, not all of them */
+			int seen = 0;
+			for (uint32_t x = head ? (uint32_t)*head : UINT32_MAX;
+			     x != UINT32_MAX && seen++ < MAX_POSTINGS; x = nodes[x].next) {
 				uint32_t g = nodes[x].group;
+				if (stamp[g] == s + 1)
+					continue; /* found under another probe word already */
+				stamp[g] = s + 1;
 				const struct sent *f = &sents[group_first[g]];
+				size_t lo_n = WT_MIN(nt, f->ntok), hi_n = WT_MAX(nt, f->ntok);
+				if ((double)lo_n < SAME_SENTENCE * (double)hi_n && lo_n < CONTAINED_MIN)
+					continue; /* too unequal to reach either bar */
 				size_t k = shared_words(ts, nt, pool + f->tok, f->ntok);
 				double sim = (double)k / (double)WT_MAX(nt, f->ntok);
 				/* a sentence cut short ("...") inside a longer one */
@@ -225,8 +283,10 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 			ss->exact = sents[group_first[best_g]].exact == sents[s].exact;
 			continue;
 		}
-		if ((st = WT_GROW(group_first, gcap, v->n_groups + 1, (size_t)UINT32_MAX)))
+		if ((st = WT_GROW(group_first, gcap, v->n_groups + 1, (size_t)UINT32_MAX)) ||
+		    (st = WT_GROW(stamp, stcap, v->n_groups + 1, (size_t)UINT32_MAX)))
 			goto fail;
+		stamp[v->n_groups] = 0;
 		size_t g = v->n_groups++;
 		group_first[g] = (uint32_t)s;
 		ss->group = g;
@@ -265,12 +325,10 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 		}
 		if (ver->source == WT_NONE)
 			continue;
-		size_t sm = SIZE_MAX;
-		for (size_t q = 0; q < nmem; q++)
-			if (mem[q].idx == ver->source)
-				sm = q;
-		if (sm == SIZE_MAX)
+		uint64_t *pos = wt__map_get(&place, (uint64_t)ver->source + 1);
+		if (!pos)
 			continue; /* a source outside the story: none by construction */
+		size_t sm = *pos;
 		size_t cap_d = 0, cap_c = 0;
 		for (size_t t = first_of[sm]; t < first_of[sm + 1]; t++) {
 			size_t g = v->sentences[t].group;
@@ -305,8 +363,12 @@ fail:
 	wt__free(tv.v);
 	wt__map_release(&freq);
 	wt__map_release(&post);
+	wt__map_release(&place);
+	wt__map_release(&exact_of);
+	wt__map_release(&texts_seen);
 	wt__free(nodes);
 	wt__free(group_first);
+	wt__free(stamp);
 	wt__free(mark);
 	return st;
 }

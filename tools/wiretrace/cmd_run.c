@@ -3,6 +3,7 @@
  * (article records, then pair records) on standard output and a summary
  * line on standard error.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -216,26 +217,13 @@ static void write_claim_version(FILE *out, const struct wt_corpus *c,
 	putc(']', out);
 }
 
-/*
- * One `claim` record for each number or quotation on which the versions of
- * a story disagree: the earliest version's text and articles, and the
- * other versions under `conflicts`.  @return 0, or an exit status.
- */
-static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_result *r)
+/* The claims of stories [lo, hi) (those of two articles at least), written
+ * to `out`.  @return 0, or an exit status. */
+static int claims_of_range(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			   const unsigned char *multi, size_t lo, size_t hi)
 {
-	size_t n = wt_corpus_count(c);
-	unsigned char *multi = calloc(n + 1, 1);
-	if (!multi) {
-		cli_error("out of memory writing claims");
-		return EXIT_INTERNAL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		size_t s = wt_result_article(r, i)->story;
-		if (s != i)
-			multi[s] = 1; /* a story of two articles at least */
-	}
 	int rc = 0;
-	for (size_t s = 0; s < n && !rc; s++) {
+	for (size_t s = lo; s < hi && !rc; s++) {
 		if (!multi[s])
 			continue;
 		struct wt_story_versions *v = NULL;
@@ -265,7 +253,102 @@ static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_re
 		wt_story_claims_free(cl, ncl);
 		wt_story_versions_free(v);
 	}
+	return rc;
+}
+
+struct claims_job {
+	const struct wt_corpus *c;
+	const struct wt_result *r;
+	const unsigned char *multi;
+	size_t lo, hi;
+	char *buf;  /* what the range wrote (open_memstream) */
+	size_t len;
+	int rc;
+};
+
+static void *claims_worker(void *arg)
+{
+	struct claims_job *j = arg;
+	FILE *f = open_memstream(&j->buf, &j->len);
+	if (!f) {
+		j->rc = EXIT_INTERNAL;
+		return NULL;
+	}
+	j->rc = claims_of_range(f, j->c, j->r, j->multi, j->lo, j->hi);
+	if (fclose(f))
+		j->rc = EXIT_INTERNAL;
+	return NULL;
+}
+
+/*
+ * One `claim` record for each number or quotation on which the versions of
+ * a story disagree: the earliest version's text and articles, and the
+ * other versions under `conflicts`.  Stories are split into contiguous
+ * ranges of about equal article counts, one per thread, and the ranges'
+ * output is written in order: the same bytes for any number of threads.
+ * @return 0, or an exit status.
+ */
+static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			int threads)
+{
+	size_t n = wt_corpus_count(c);
+	unsigned char *multi = calloc(n + 1, 1);
+	size_t *size = calloc(n + 1, sizeof(*size));
+	if (!multi || !size) {
+		free(multi);
+		free(size);
+		cli_error("out of memory writing claims");
+		return EXIT_INTERNAL;
+	}
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t s = wt_result_article(r, i)->story;
+		size[s]++;
+		if (s != i)
+			multi[s] = 1; /* a story of two articles at least */
+	}
+	for (size_t s = 0; s < n; s++)
+		total += multi[s] ? size[s] : 0;
+	if (threads < 1) {
+		long t = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = t < 1 ? 1 : t > 64 ? 64 : (int)t;
+	}
+	if (threads > 64)
+		threads = 64;
+	struct claims_job jobs[64];
+	pthread_t tids[64];
+	size_t bounds[65], target = total / (size_t)threads + 1, acc = 0;
+	int nj = 0;
+	bounds[0] = 0;
+	for (size_t s = 0; s < n; s++) {
+		acc += multi[s] ? size[s] : 0;
+		if (acc >= target && nj + 1 < threads) {
+			bounds[++nj] = s + 1;
+			acc = 0;
+		}
+	}
+	bounds[++nj] = n;
+	for (int t = 0; t < nj; t++)
+		jobs[t] = (struct claims_job){c, r, multi, bounds[t], bounds[t + 1], NULL, 0, 0};
+	int started[64] = {0};
+	for (int t = 1; t < nj; t++)
+		started[t] = !pthread_create(&tids[t], NULL, claims_worker, &jobs[t]);
+	if (nj)
+		claims_worker(&jobs[0]);
+	int rc = 0;
+	for (int t = 0; t < nj; t++) {
+		if (t && started[t])
+			pthread_join(tids[t], NULL);
+		else if (t)
+			claims_worker(&jobs[t]); /* no thread: done here */
+		if (jobs[t].rc)
+			rc = jobs[t].rc;
+		if (jobs[t].buf)
+			fwrite(jobs[t].buf, 1, jobs[t].len, out);
+		free(jobs[t].buf);
+	}
 	free(multi);
+	free(size);
 	return rc;
 }
 
@@ -547,7 +630,7 @@ static int run_or_show(int argc, char **argv, int show)
 	} else {
 		write_results(stdout, c, r, &o, pairs_mode);
 		if (claims_mode) {
-			int crc = write_claims(stdout, c, r);
+			int crc = write_claims(stdout, c, r, o.threads);
 			if (crc)
 				rc = crc;
 		}
