@@ -1,7 +1,9 @@
 #!/bin/sh
 # run.sh - the throughput benchmark: on the same input, in one go, GNU
-# `wc -w` (the cost of just reading the words), `wiretrace run -j1` (read,
-# clean, sketch, candidates, align, families) and the sketch stage alone
+# `wc -w` (the cost of just reading the words), `wiretrace run -j1` as a
+# user runs it (every stage and the claim records), then without claims,
+# then without stories or claims (read, clean, sketch, candidates, align,
+# families: issue 2's pipeline), and the sketch stage alone
 # (from --stats), each the best of three runs.  Prints MB/s and the ratios
 # to wc, and peak RSS per article.
 #
@@ -53,7 +55,8 @@ best() { # best of three wall-clock seconds of a command
 
 T_WC=$(best wc -w "$IN")
 T_RUN=$(best "$WT" run -j1 -q "$IN")
-T_NOST=$(best "$WT" run -j1 -q --no-stories "$IN")
+T_NOCL=$(best "$WT" run -j1 -q --claims none "$IN")
+T_NOST=$(best "$WT" run -j1 -q --no-stories --claims none "$IN")
 T_ALL=$(best "$WT" run -q "$IN")
 STATS=$("$WT" run -j1 -q --stats "$IN" 2>&1 >/dev/null | tail -1)
 T_SKETCH=$(echo "$STATS" | sed -n 's/.*sketch \([0-9.]*\),.*/\1/p')
@@ -63,7 +66,9 @@ printf "input: %s, %.1f MB, %d articles\n" "$IN" "$MB" "$ARTS"
 printf "%-28s %8.3f s %9.1f MB/s\n" "wc -w" "$T_WC" "$(echo "$MB / $T_WC" | bc -l)"
 printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "wiretrace run -j1" "$T_RUN" \
 	"$(echo "$MB / $T_RUN" | bc -l)" "$(echo "$T_WC / $T_RUN" | bc -l)"
-printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "  without stories" "$T_NOST" \
+printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "  without claims" "$T_NOCL" \
+	"$(echo "$MB / $T_NOCL" | bc -l)" "$(echo "$T_WC / $T_NOCL" | bc -l)"
+printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "  without stories, claims" "$T_NOST" \
 	"$(echo "$MB / $T_NOST" | bc -l)" "$(echo "$T_WC / $T_NOST" | bc -l)"
 printf "%-28s %8.3f s %9.1f MB/s   ratio to wc %.2f\n" "  sketch stage alone" "$T_SKETCH" \
 	"$(echo "$MB / $T_SKETCH" | bc -l)" "$(echo "$T_WC / $T_SKETCH" | bc -l)"
