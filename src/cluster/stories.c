@@ -19,7 +19,6 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <utf8proc.h>
 
 #include "cluster/cluster.h"
 #include "text/text.h"
@@ -61,21 +60,6 @@ static int cmp_term_id(const void *x, const void *y)
 	return p->id < q->id ? -1 : p->id > q->id;
 }
 
-/* Is the token at t[start] capitalised (a name, a place, an acronym)? */
-static int capitalised(const char *text, size_t len, uint32_t start)
-{
-	unsigned char c = (unsigned char)text[start];
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	size_t l;
-	int32_t cp = wt__utf8_decode((const unsigned char *)text + start, len - start, &l);
-	if (cp < 0)
-		return 0;
-	int cat = utf8proc_category(cp);
-	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-	/* scripts without case get no boost */
-}
-
 static enum wt_status bag_add(struct wt__map *bag, uint32_t id, double w)
 {
 	uint64_t *slot;
@@ -113,7 +97,7 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 		uint32_t id = (uint32_t)(tv->v[i].hash >> (64 - in->idf_bits));
 		double idf = in->idf[id];
 		double w = idf * factor;
-		int cap = capitalised(text, len, tv->v[i].start);
+		int cap = wt__capital_at(text, len, tv->v[i].start);
 		if (cap)
 			w *= 1.5;
 		if ((st = bag_add(bag, id, w)))

@@ -165,3 +165,17 @@ enum wt_status wt__map_put(struct wt__map *m, uint64_t key, uint64_t init,
 	*slot = &m->vals[i];
 	return WT_OK;
 }
+
+size_t wt__count_shared(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, k = 0;
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (b[j] < a[i])
+			j++;
+		else
+			k++, i++, j++;
+	}
+	return k;
+}

@@ -35,6 +35,9 @@ enum wt_status wt__grow(void **ptr, size_t *cap, size_t need, size_t elem,
 #define WT_GROW(arr, cap, need, max) \
 	wt__grow((void **)&(arr), &(cap), (need), sizeof(*(arr)), (max))
 
+/* How many values two sorted arrays without repeats have in common. */
+size_t wt__count_shared(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
+
 /* Bounded byte buffer. */
 struct wt__buf {
 	char *data; /* owned; NUL-terminated when len > 0 via wt__buf_cstr */

@@ -24,6 +24,11 @@ int32_t wt__utf8_decode(const unsigned char *s, size_t n, size_t *len);
  */
 size_t wt__utf8_valid_prefix(const char *s, size_t n);
 
+/* Whether the character at text[at] (text ending at text[len]) is a
+ * capital letter, in any cased script: names, places, acronyms.  0 in
+ * scripts without case. */
+int wt__capital_at(const char *text, size_t len, size_t at);
+
 /*
  * Copies `s` into *out (allocated, NUL-terminated) with every invalid
  * sequence replaced by U+FFFD; NUL bytes become U+FFFD as well.  For each

@@ -3,6 +3,8 @@
  * once when read, so that every later stage works on valid UTF-8 and every
  * byte offset the library reports refers to the repaired text.
  */
+#include <utf8proc.h>
+
 #include "text/text.h"
 
 int32_t wt__utf8_decode(const unsigned char *s, size_t n, size_t *len)
@@ -107,4 +109,17 @@ long wt__utf8_repair(const char *str, size_t n, char **out, size_t *out_len,
 nomem:
 	wt__buf_release(&b);
 	return -1;
+}
+
+int wt__capital_at(const char *text, size_t len, size_t at)
+{
+	unsigned char c = (unsigned char)text[at];
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	size_t l;
+	int32_t cp = wt__utf8_decode((const unsigned char *)text + at, len - at, &l);
+	if (cp < 0)
+		return 0;
+	int cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }

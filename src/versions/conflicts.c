@@ -197,32 +197,6 @@ static int cmp_claim(const void *x, const void *y)
 	return p->span.start < q->span.start ? -1 : p->span.start > q->span.start;
 }
 
-/* Distinct words shared by two sorted sets. */
-static size_t shared_sorted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
-{
-	size_t i = 0, j = 0, k = 0;
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (b[j] < a[i])
-			j++;
-		else
-			k++, i++, j++;
-	}
-	return k;
-}
-
-/* Whether the word at text[at] starts with a capital letter (any cased
- * script). */
-static int capital_at(const char *text, size_t end, size_t at)
-{
-	size_t l;
-	int32_t cp = wt__utf8_decode((const unsigned char *)text + at, end - at, &l);
-	if (cp < 0)
-		return 0;
-	int cat = utf8proc_category(cp);
-	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-}
 
 /*
  * Whether two figures sit in what is the same sentence but for figures:
@@ -252,7 +226,7 @@ static int same_sentence(const struct wt_corpus *c, const struct item *a, const 
 				continue;
 			w[(*n)++] = tv->v[t].hash;
 			/* names: capitalised words after the first */
-			if (t > 0 && *nc < 64 && capital_at(text, it->sentence.end, at))
+			if (t > 0 && *nc < 64 && wt__capital_at(text, it->sentence.end, at))
 				cw[(*nc)++] = tv->v[t].hash;
 		}
 		qsort(w, *n, sizeof(*w), cmp_u64);
@@ -278,9 +252,9 @@ static int same_sentence(const struct wt_corpus *c, const struct item *a, const 
 	/* the same names: a notice on one template names another company,
 	 * another country, another week ("Jamaica ... 56,000 tonnes",
 	 * "Egypt ... 125,000 tonnes") */
-	if (nca != ncb || shared_sorted(ca, nca, cb, ncb) != nca)
+	if (nca != ncb || wt__count_shared(ca, nca, cb, ncb) != nca)
 		return 0;
-	size_t shared = shared_sorted(wa, na, wb, nb);
+	size_t shared = wt__count_shared(wa, na, wb, nb);
 	return (double)shared >= SENTENCE_SAME * (double)WT_MAX(na, nb);
 }
 
@@ -618,7 +592,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 			size_t e = group_list[q];
 			if (group_last[q] == it->article)
 				continue;
-			size_t shared = shared_sorted(pool + it->tok, it->ntok, pool + quotes[e].tok,
+			size_t shared = wt__count_shared(pool + it->tok, it->ntok, pool + quotes[e].tok,
 						      quotes[e].ntok);
 			double sim = (double)shared / (double)WT_MIN(it->ntok, quotes[e].ntok);
 			if (shared >= QUOTE_SHARED_MIN && sim >= QUOTE_SAME && sim > best_sim) {

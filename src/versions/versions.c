@@ -56,20 +56,6 @@ static int cmp_u64(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Distinct words shared by two sorted sets. */
-static size_t shared_words(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
-{
-	size_t i = 0, j = 0, k = 0;
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (b[j] < a[i])
-			j++;
-		else
-			k++, i++, j++;
-	}
-	return k;
-}
 
 /* Postings: groups indexed under a word, as a linked list of nodes. */
 struct node {
@@ -264,7 +250,7 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 				size_t lo_n = WT_MIN(nt, f->ntok), hi_n = WT_MAX(nt, f->ntok);
 				if ((double)lo_n < SAME_SENTENCE * (double)hi_n && lo_n < CONTAINED_MIN)
 					continue; /* too unequal to reach either bar */
-				size_t k = shared_words(ts, nt, pool + f->tok, f->ntok);
+				size_t k = wt__count_shared(ts, nt, pool + f->tok, f->ntok);
 				double sim = (double)k / (double)WT_MAX(nt, f->ntok);
 				/* a sentence cut short ("...") inside a longer one */
 				size_t shorter = WT_MIN(nt, f->ntok);

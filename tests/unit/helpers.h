@@ -16,4 +16,18 @@
 
 #include "wiretrace.h"
 
+/* Adds an article with a date (parsed) and a site to a test corpus. */
+static inline void add_dated(struct wt_corpus *c, const char *id, const char *date,
+			     const char *site, const char *text)
+{
+	struct wt_article a = {0};
+	a.id = id;
+	a.site = site;
+	a.date = date;
+	a.text = text;
+	a.text_len = strlen(text);
+	a.time = wt_parse_date(date);
+	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
+}
+
 #endif

@@ -313,19 +313,6 @@ static const char flood_village[] =
 	"three places, and opened the school gym as a flood shelter for 85 people from Tarn and "
 	"Upsala Low. A local bus company said it had suspended its route to Korvala.";
 
-static void add_dated(struct wt_corpus *c, const char *id, const char *date, const char *site,
-		      const char *text)
-{
-	struct wt_article a = {0};
-	a.id = id;
-	a.site = site;
-	a.date = date;
-	a.text = text;
-	a.text_len = strlen(text);
-	a.time = wt_parse_date(date);
-	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
-}
-
 /* The paraphrase is a rewrite of the wire story, the village report is
  * independent, and all three are one story with the wire as its origin. */
 static void test_rewrite_and_independent(void **state)

@@ -27,26 +27,13 @@ static const char copy[] =
 	"Fishing in the estuary has been suspended until Friday. "
 	"Local beaches in Zatoka remain open to visitors, the town council said.";
 
-static void add(struct wt_corpus *c, const char *id, const char *date, const char *site,
-		const char *text)
-{
-	struct wt_article a = {0};
-	a.id = id;
-	a.site = site;
-	a.date = date;
-	a.text = text;
-	a.text_len = strlen(text);
-	a.time = wt_parse_date(date);
-	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
-}
-
 static void test_added_dropped_changed(void **state)
 {
 	(void)state;
 	struct wt_corpus *c;
 	assert_int_equal(wt_corpus_new(&c), WT_OK);
-	add(c, "wire", "2026-05-04T08:00:00Z", "northwire.example", wire);
-	add(c, "copy", "2026-05-04T09:30:00Z", "coastal-news.example", copy);
+	add_dated(c, "wire", "2026-05-04T08:00:00Z", "northwire.example", wire);
+	add_dated(c, "copy", "2026-05-04T09:30:00Z", "coastal-news.example", copy);
 	struct wt_options o;
 	wt_options_default(&o);
 	o.threads = 1;
