@@ -376,11 +376,9 @@ struct unit {
 static int cmp_unit(const void *x, const void *y)
 {
 	const struct unit *p = x, *q = y;
-	int pu = p->time == WT_TIME_UNKNOWN, qu = q->time == WT_TIME_UNKNOWN;
-	if (pu != qu)
-		return pu - qu;
-	if (p->time != q->time)
-		return p->time < q->time ? -1 : 1;
+	int t = wt__cmp_time(p->time, q->time);
+	if (t)
+		return t;
 	return p->root < q->root ? -1 : p->root > q->root;
 }
 

@@ -75,6 +75,16 @@ enum wt_status wt__map_put(struct wt__map *m, uint64_t key, uint64_t init,
 			   uint64_t **slot, int *found);
 
 /* A fast 64-bit mix (splitmix64 finalizer); bijective. */
+/* Date order: earlier first, unknown times (WT_TIME_UNKNOWN) after all
+ * known ones.  @return -1, 0 or 1. */
+static inline int wt__cmp_time(int64_t a, int64_t b)
+{
+	int au = a == WT_TIME_UNKNOWN, bu = b == WT_TIME_UNKNOWN;
+	if (au != bu)
+		return au - bu;
+	return a < b ? -1 : a > b;
+}
+
 static inline uint64_t wt__mix64(uint64_t x)
 {
 	x ^= x >> 30;

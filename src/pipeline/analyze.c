@@ -329,12 +329,9 @@ struct ordkey {
 static int cmp_ord(const void *x, const void *y)
 {
 	const struct ordkey *p = x, *q = y;
-	/* Unknown dates sort after known ones. */
-	int pu = p->time == WT_TIME_UNKNOWN, qu = q->time == WT_TIME_UNKNOWN;
-	if (pu != qu)
-		return pu - qu;
-	if (p->time != q->time)
-		return p->time < q->time ? -1 : 1;
+	int t = wt__cmp_time(p->time, q->time);
+	if (t)
+		return t;
 	return p->idx < q->idx ? -1 : p->idx > q->idx;
 }
 

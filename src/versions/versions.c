@@ -40,11 +40,9 @@ struct member {
 static int cmp_member(const void *x, const void *y)
 {
 	const struct member *p = x, *q = y;
-	int pu = p->time == WT_TIME_UNKNOWN, qu = q->time == WT_TIME_UNKNOWN;
-	if (pu != qu)
-		return pu - qu;
-	if (p->time != q->time)
-		return p->time < q->time ? -1 : 1;
+	int t = wt__cmp_time(p->time, q->time);
+	if (t)
+		return t;
 	if (p->depth != q->depth)
 		return p->depth < q->depth ? -1 : 1;
 	return p->idx < q->idx ? -1 : p->idx > q->idx;
