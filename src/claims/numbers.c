@@ -21,6 +21,7 @@
 #include <math.h>
 #include <utf8proc.h>
 
+#include "claims/chars.h"
 #include "claims/claims.h"
 #include "text/text.h"
 
@@ -56,20 +57,6 @@ struct cand {
 
 /* ---- characters -------------------------------------------------------- */
 
-/* @return the code point at s[i] (-1 when invalid or i >= n), its length in *l. */
-static int32_t cp_at(const unsigned char *s, size_t n, size_t i, size_t *l)
-{
-	if (i >= n) {
-		*l = 0;
-		return -1;
-	}
-	if (s[i] < 0x80) {
-		*l = 1;
-		return s[i];
-	}
-	return wt__utf8_decode(s + i, n - i, l);
-}
-
 /* @return the code point that ends just before s[i], -1 when none or invalid. */
 static int32_t cp_before(const unsigned char *s, size_t i, size_t *l)
 {
@@ -91,11 +78,6 @@ static int32_t cp_before(const unsigned char *s, size_t i, size_t *l)
 	}
 	*l = k;
 	return cp;
-}
-
-static int category(int32_t cp)
-{
-	return cp < 0 ? 0 : (int)utf8proc_category(cp);
 }
 
 /*
@@ -124,14 +106,6 @@ static int digit_val(int32_t cp)
 	for (int k = 0; k < 64 && category(z - 1) == UTF8PROC_CATEGORY_ND; k++)
 		z--;
 	return (int)((cp - z) % 10);
-}
-
-static int is_letter(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 0 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	int c = category(cp);
-	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
 
 /* A letter of a script with case: Latin, Greek, Cyrillic, Armenian... */
@@ -254,20 +228,6 @@ static size_t word_begin(const unsigned char *s, size_t i, size_t lo)
 	while (i > lo && is_letter(cp_before(s, i, &l)) && i - l >= lo)
 		i -= l;
 	return i;
-}
-
-/* Is s[a..b) the ASCII word w (lower case), in any case? */
-static int word_eq(const unsigned char *s, size_t a, size_t b, const char *w)
-{
-	size_t k = 0;
-	for (; a + k < b; k++) {
-		unsigned char c = s[a + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		if (!w[k] || (unsigned char)w[k] != c)
-			return 0;
-	}
-	return w[k] == '\0';
 }
 
 /* @return the index of s[a..b) in the NULL-terminated list, or -1. */

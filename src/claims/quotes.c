@@ -32,6 +32,7 @@
  */
 #include <utf8proc.h>
 
+#include "claims/chars.h"
 #include "claims/claims.h"
 #include "text/text.h"
 
@@ -55,32 +56,6 @@ struct speaker {
 };
 
 /* ---- characters -------------------------------------------------------- */
-
-static int32_t cp_at(const unsigned char *s, size_t n, size_t i, size_t *l)
-{
-	if (i >= n) {
-		*l = 0;
-		return -1;
-	}
-	if (s[i] < 0x80) {
-		*l = 1;
-		return s[i];
-	}
-	return wt__utf8_decode(s + i, n - i, l);
-}
-
-static int category(int32_t cp)
-{
-	return cp < 0 ? 0 : (int)utf8proc_category(cp);
-}
-
-static int is_letter(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 0 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	int c = category(cp);
-	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
-}
 
 static int is_alnum(int32_t cp)
 {
@@ -274,20 +249,6 @@ static enum wt_status pair_marks(const unsigned char *s, size_t n, struct found 
 }
 
 /* ---- speakers ---------------------------------------------------------- */
-
-/* Is s[a..b) the word w (lower case; ASCII letters compared in any case)? */
-static int word_eq(const unsigned char *s, size_t a, size_t b, const char *w)
-{
-	size_t k = 0;
-	for (; a + k < b; k++) {
-		unsigned char c = s[a + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		if (!w[k] || (unsigned char)w[k] != c)
-			return 0;
-	}
-	return w[k] == '\0';
-}
 
 static int tok_in(const struct speaker *sp, size_t k, const char *const *list)
 {
