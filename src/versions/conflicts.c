@@ -182,12 +182,7 @@ static int template_siblings(const struct wt__map *pairs, size_t a, size_t b)
 }
 
 /* Claims in reading order: by their first version's place in the story,
- * kept while sorting in the claim's spare field, then by offset. */
-static void sort_place_of(struct wt_claim *cl, size_t m)
-{
-	cl->place = m;
-}
-
+ * then by offset. */
 static int cmp_claim(const void *x, const void *y)
 {
 	const struct wt_claim *a = x, *b = y;
@@ -672,7 +667,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		size_t a = claims[k].versions[0].article, m = 0;
 		while (m < v->n_versions && v->versions[m].article != a)
 			m++;
-		sort_place_of(&claims[k], m);
+		claims[k].place = m;
 	}
 	if (nc)
 		qsort(claims, nc, sizeof(*claims), cmp_claim);
