@@ -86,6 +86,7 @@ struct wt_article {
 	const char *text;
 	size_t text_len;
 	int64_t time;
+	const char *byline; /* the author line of a web page, when found */
 };
 
 /* Counts kept while reading; see wt_corpus_stats(). */
@@ -98,7 +99,8 @@ struct wt_read_stats {
 };
 
 /* Input formats.  AUTO decides by extension, then by content. */
-enum wt_format { WT_FORMAT_AUTO, WT_FORMAT_TEXT, WT_FORMAT_JSONL };
+enum wt_format { WT_FORMAT_AUTO, WT_FORMAT_TEXT, WT_FORMAT_JSONL, WT_FORMAT_HTML,
+		 WT_FORMAT_WARC };
 
 struct wt_corpus;
 

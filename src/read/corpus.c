@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "read/html.h"
 #include "read/read.h"
 #include "text/text.h"
 
@@ -185,6 +186,7 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 	trim(&f.site, &f.site_len);
 	trim(&f.date, &f.date_len);
 	trim(&f.title, &f.title_len);
+	trim(&f.byline, &f.byline_len);
 	enum wt_status st = WT_GROW(c->arts, c->cap, c->n + 1, (size_t)1 << 31);
 	if (st) {
 		if (st == WT_ERR_LIMIT)
@@ -216,6 +218,7 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 	a.site = copy_field(in, f.site, f.site_len, WT_MAX_FIELD, f.line, -1, -1, "site", NULL, &nomem);
 	a.date = copy_field(in, f.date, f.date_len, WT_MAX_FIELD, f.line, -1, -1, "date", NULL, &nomem);
 	a.title = copy_field(in, f.title, f.title_len, WT_MAX_FIELD, f.line, -1, -1, "title", NULL, &nomem);
+	a.byline = copy_field(in, f.byline, f.byline_len, WT_MAX_FIELD, f.line, -1, -1, "byline", NULL, &nomem);
 	a.text = copy_field(in, f.text, f.text_len, WT_MAX_TEXT, f.line, f.text_offset,
 			    f0->text_bad_offset > 0 ? f0->text_bad_offset : -1, "text",
 			    &a.text_len, &nomem);
@@ -229,6 +232,8 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 		a.title = NULL;
 	if (a.url && !*a.url)
 		a.url = NULL;
+	if (a.byline && !*a.byline)
+		a.byline = NULL;
 	a.time = a.date ? wt_parse_date(a.date) : WT_TIME_UNKNOWN;
 	if (a.date && a.time == WT_TIME_UNKNOWN)
 		wt__report(in, WT_DIAG_WARNING, f.line, -1,
@@ -266,11 +271,14 @@ enum wt_status wt_corpus_add(struct wt_corpus *c, const struct wt_article *a)
 	if (!c || !a || !a->text)
 		return WT_ERR_INVALID;
 	struct wt__input in = {c, a->id ? a->id : "article", NULL};
-	struct wt__fields f = {
-		a->id, a->url, a->site, a->date, a->title, a->text,
-		a->id ? strlen(a->id) : 0, a->url ? strlen(a->url) : 0,
-		a->site ? strlen(a->site) : 0, a->date ? strlen(a->date) : 0,
-		a->title ? strlen(a->title) : 0, a->text_len, 0, 0, -1};
+	struct wt__fields f = {0};
+	f.id = a->id, f.url = a->url, f.site = a->site, f.date = a->date;
+	f.title = a->title, f.text = a->text, f.byline = a->byline;
+	f.id_len = a->id ? strlen(a->id) : 0, f.url_len = a->url ? strlen(a->url) : 0;
+	f.site_len = a->site ? strlen(a->site) : 0, f.date_len = a->date ? strlen(a->date) : 0;
+	f.title_len = a->title ? strlen(a->title) : 0, f.text_len = a->text_len;
+	f.byline_len = a->byline ? strlen(a->byline) : 0;
+	f.text_bad_offset = -1;
 	size_t before = c->n;
 	enum wt_status st = wt__corpus_add_fields(&in, &f);
 	if (st == WT_OK && c->n > before && a->time != WT_TIME_UNKNOWN && a->time != 0)
@@ -295,16 +303,24 @@ static int has_suffix(const char *s, const char *suf)
 	return 1;
 }
 
-enum kind { K_TEXT, K_JSONL, K_UNSUPPORTED, K_SNIFF };
+enum kind { K_TEXT, K_JSONL, K_HTML, K_WARC, K_GZIP, K_UNSUPPORTED, K_SNIFF };
 
 static enum kind kind_of(const char *path)
 {
 	static const char *const jsonl[] = {".jsonl", ".ndjson", ".json", NULL};
 	static const char *const text[] = {".txt", ".text", NULL};
+	static const char *const html[] = {".html", ".htm", ".xhtml", ".shtml", NULL};
 	static const char *const other[] = {
 		".md", ".tsv", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".pdf",
-		".zip", ".gz", ".html", ".htm", ".warc", ".xml", ".css", ".js",
-		".db", ".sqlite", ".tar", ".bz2", ".xz", NULL};
+		".zip", ".xml", ".css", ".js", ".db", ".sqlite", ".tar", ".bz2", ".xz",
+		".tgz", NULL};
+	if (has_suffix(path, ".warc") || has_suffix(path, ".warc.gz"))
+		return K_WARC;
+	if (has_suffix(path, ".gz"))
+		return K_GZIP;
+	for (int i = 0; html[i]; i++)
+		if (has_suffix(path, html[i]))
+			return K_HTML;
 	for (int i = 0; jsonl[i]; i++)
 		if (has_suffix(path, jsonl[i]))
 			return K_JSONL;
@@ -317,9 +333,34 @@ static enum kind kind_of(const char *path)
 	return K_SNIFF;
 }
 
-/* Looks at the content: JSON Lines start with '{'; NUL bytes mean binary. */
+/* Whether the content starts, after spaces, with `pat` (lowercase). */
+static int starts_ci(const char *data, size_t len, const char *pat)
+{
+	size_t i = 0, m = strlen(pat);
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
+		i++;
+	if (len - i < m)
+		return 0;
+	for (size_t k = 0; k < m; k++) {
+		char c = data[i + k];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (c != pat[k])
+			return 0;
+	}
+	return 1;
+}
+
+/* Looks at the content: gzip and WARC by their magic, HTML by its first
+ * tag, JSON Lines by '{'; NUL bytes mean binary. */
 static enum kind sniff(const char *data, size_t len, int *binary)
 {
+	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
+		*binary = 0;
+		return K_GZIP;
+	}
 	size_t lim = WT_MIN(len, 8192), ctrl = 0;
 	*binary = 0;
 	for (size_t i = 0; i < lim; i++) {
@@ -338,7 +379,38 @@ static enum kind sniff(const char *data, size_t len, int *binary)
 		i = 3;
 	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
 		i++;
+	if (starts_ci(data, len, "warc/1."))
+		return K_WARC;
+	if (starts_ci(data, len, "<!doctype html") || starts_ci(data, len, "<html") ||
+	    starts_ci(data, len, "<!--") || starts_ci(data, len, "<head"))
+		return K_HTML;
 	return i < len && data[i] == '{' ? K_JSONL : K_TEXT;
+}
+
+static enum wt_status read_buffer(struct wt__input *in, const char *data,
+				  size_t len, enum wt_format format, enum kind k);
+
+/* A gzip input other than WARC: decompressed whole (up to WT_MAX_INPUT),
+ * then read as what it holds. */
+static enum wt_status read_gzip(struct wt__input *in, const char *data, size_t len,
+				enum wt_format format, enum kind inner)
+{
+	char *out;
+	size_t n;
+	long long bad;
+	enum wt_status st = wt__gunzip(data, len, WT_MAX_INPUT, &out, &n, &bad);
+	if (st == WT_ERR_NOMEM)
+		return st;
+	if (st == WT_ERR_LIMIT)
+		wt__report(in, WT_DIAG_WARNING, 0, -1,
+			   "gzip input larger than %zu bytes once decompressed; the rest is not read",
+			   WT_MAX_INPUT);
+	if (bad >= 0)
+		wt__report(in, WT_DIAG_WARNING, 0, bad,
+			   "gzip data corrupt or truncated; read up to here");
+	st = read_buffer(in, out, n, format, inner == K_GZIP ? K_SNIFF : inner);
+	wt__free(out);
+	return st;
 }
 
 static enum wt_status read_buffer(struct wt__input *in, const char *data,
@@ -346,6 +418,29 @@ static enum wt_status read_buffer(struct wt__input *in, const char *data,
 {
 	int binary;
 	enum kind sniffed = sniff(data, len, &binary);
+	if (format == WT_FORMAT_WARC || (format == WT_FORMAT_AUTO && (k == K_WARC || sniffed == K_WARC)))
+		return wt__read_warc(in, data, len);
+	if (sniffed == K_GZIP) {
+		/* "page.html.gz" holds HTML: the name without ".gz" says what. */
+		enum kind inner = K_SNIFF;
+		if (k == K_GZIP && in->name) {
+			size_t nl = strlen(in->name);
+			char *base = wt__malloc(nl + 1);
+			if (!base)
+				return WT_ERR_NOMEM;
+			memcpy(base, in->name, nl + 1);
+			if (nl > 3)
+				base[nl - 3] = 0;
+			inner = kind_of(base);
+			wt__free(base);
+			if (inner == K_UNSUPPORTED && format == WT_FORMAT_AUTO) {
+				wt__report(in, WT_DIAG_SKIP, 0, -1,
+					   "file skipped: not an article file (format not supported)");
+				return WT_OK;
+			}
+		}
+		return read_gzip(in, data, len, format, inner);
+	}
 	if (len == 0 || all_space(data, len)) {
 		wt__report(in, WT_DIAG_SKIP, 0, -1, "input skipped: empty");
 		return WT_OK;
@@ -356,8 +451,12 @@ static enum wt_status read_buffer(struct wt__input *in, const char *data,
 	}
 	if (format == WT_FORMAT_JSONL || (format == WT_FORMAT_AUTO && k == K_JSONL))
 		return wt__read_jsonl(in, data, len);
+	if (format == WT_FORMAT_HTML || (format == WT_FORMAT_AUTO && k == K_HTML))
+		return wt__read_html(in, data, len);
 	if (format == WT_FORMAT_TEXT || k == K_TEXT)
 		return wt__read_text(in, data, len);
+	if (sniffed == K_HTML)
+		return wt__read_html(in, data, len);
 	return sniffed == K_JSONL ? wt__read_jsonl(in, data, len)
 				  : wt__read_text(in, data, len);
 }

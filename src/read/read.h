@@ -43,8 +43,8 @@ void wt__report(struct wt__input *in, enum wt_diag_kind kind, long long line,
  * skipped and still WT_OK.
  */
 struct wt__fields {
-	const char *id, *url, *site, *date, *title, *text;
-	size_t id_len, url_len, site_len, date_len, title_len, text_len;
+	const char *id, *url, *site, *date, *title, *text, *byline;
+	size_t id_len, url_len, site_len, date_len, title_len, text_len, byline_len;
 	long long line;        /* line of the record, 0 if none */
 	long long text_offset; /* byte offset of the text in the input */
 	long long text_bad_offset; /* where the text's first invalid UTF-8
@@ -57,5 +57,7 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 /* One reader per format. */
 enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len);
 enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len);
+enum wt_status wt__read_warc(struct wt__input *in, const char *data, size_t len);
+/* wt__read_html is in read/html.h, with the rest of the page extraction. */
 
 #endif

@@ -21,7 +21,7 @@ static const char run_usage[] =
 	"\n"
 	"options:\n"
 	"  -j, --threads N       worker threads (default: every core)\n"
-	"  --format FMT          auto, text or jsonl (default auto)\n"
+	"  --format FMT          auto, text, jsonl, html or warc (default auto)\n"
 	"  --pairs WHICH         linked (default), all (every pair with a passage)\n"
 	"                        or none\n"
 	"  --claims WHICH        conflicts (default): a 'claim' record for each\n"
@@ -496,8 +496,12 @@ static int run_or_show(int argc, char **argv, int show)
 				fmt = WT_FORMAT_TEXT;
 			else if (v && !strcmp(v, "jsonl"))
 				fmt = WT_FORMAT_JSONL;
+			else if (v && !strcmp(v, "html"))
+				fmt = WT_FORMAT_HTML;
+			else if (v && !strcmp(v, "warc"))
+				fmt = WT_FORMAT_WARC;
 			else {
-				cli_error("option '--format' needs auto, text or jsonl");
+				cli_error("option '--format' needs auto, text, jsonl, html or warc");
 				free(inputs);
 				return EXIT_USAGE;
 			}

@@ -23,6 +23,8 @@ static const char usage[] =
 	"  show [OPTIONS] STORY [INPUT...]\n"
 	"                              one story for a person: articles, lineage,\n"
 	"                              what each version changed, disagreements\n"
+	"  extract [OPTIONS] INPUT...  the article of each web page or WARC record,\n"
+	"                              as JSON Lines\n"
 	"  eval --gold GOLD RESULTS    score results against gold labels\n"
 	"\n"
 	"common options: -j N, --quiet, --help, --version\n"
@@ -132,6 +134,8 @@ int main(int argc, char **argv)
 		return cmd_eval(argc - 1, argv + 1);
 	if (!strcmp(verb, "show"))
 		return cmd_show(argc - 1, argv + 1);
+	if (!strcmp(verb, "extract"))
+		return cmd_extract(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", verb);
 	fputs(usage, stderr);
 	return EXIT_USAGE;
