@@ -168,7 +168,7 @@ static const char *const NEGATIVE[] = {
 	"breadcrumb", "popup", "modal", "cookie", "banner", "caption", "byline",
 	"author", "toolbar", "widget", "recommend", "trending", "popular",
 	"outbrain", "taboola", "read-more", "readmore", "more-stories", "masthead",
-	"skip", "hidden", "sr-only", "visually-hidden", "offscreen", "paywall",
+	"skip", "hidden", "sr-only", "visually-hidden", "offscreen",
 	"tags", "tag-list", "keywords", "pagination", "pager", "disqus", "rss",
 	"print", "menu", "navbar", "navigation", "dateline", "timestamp",
 	"credit", "gallery", "slideshow", "teaser", "overlay", "extra", "rail",
@@ -427,41 +427,111 @@ static double base_score(const struct nd *d)
 	return s + 25.0 * d->weight;
 }
 
-/* Scores paragraphs into their ancestors.  @return the best container. */
+/* Adds a paragraph's weight to its ancestors from `a` up. */
+static void add_score(struct tree *t, size_t a, size_t text, size_t commas)
+{
+	double s = 1.0 + (double)commas + WT_MIN((double)(text / 100), 3.0);
+	for (int level = 0; level < 5 && a; level++) {
+		struct nd *p = &t->v[a];
+		if (!p->scored) {
+			p->score = base_score(p);
+			p->scored = 1;
+		}
+		p->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+		a = p->parent;
+	}
+}
+
+static int is_para(const struct tree *t, size_t i)
+{
+	GumboTag tag = tag_of(&t->v[i]);
+	return tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TD ||
+	       ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION) && !has_block_child(t, i));
+}
+
+/* Whether `anc` is `i` or one of its ancestors. */
+static int within(const struct tree *t, size_t anc, size_t i)
+{
+	return i >= anc && i < t->v[anc].end;
+}
+
+/*
+ * Scores paragraphs into their ancestors: <p> and its like, and text set
+ * loose in a container (many sites put the body straight into a <div>,
+ * broken by <br>).  @return the best container.
+ */
 static size_t score(struct tree *t, int relaxed)
 {
 	for (size_t i = 1; i < t->n; i++) {
 		struct nd *d = &t->v[i];
-		if (d->flags & (F_TEXT | F_SKIP) || (!relaxed && (d->flags & F_BOILER)))
+		if (d->flags & F_SKIP || (!relaxed && (d->flags & F_BOILER)))
 			continue;
-		GumboTag tag = tag_of(d);
-		int para = tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TD ||
-			   ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION) && !has_block_child(t, i));
-		if (!para || d->text < MIN_PARA)
+		if (d->flags & F_TEXT) {
+			/* Loose text: a text node straight in a container. */
+			if (d->text >= MIN_PARA && !(d->flags & F_LINK) && d->parent &&
+			    !is_para(t, d->parent) && is_block(tag_of(&t->v[d->parent])))
+				add_score(t, d->parent, d->text, d->commas);
 			continue;
-		double s = 1.0 + (double)d->commas + WT_MIN((double)(d->text / 100), 3.0);
-		size_t a = d->parent;
-		for (int level = 0; level < 5 && a; level++) {
-			struct nd *p = &t->v[a];
-			if (!p->scored) {
-				p->score = base_score(p);
-				p->scored = 1;
-			}
-			p->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
-			a = p->parent;
 		}
+		if (!is_para(t, i) || d->text < MIN_PARA)
+			continue;
+		add_score(t, d->parent, d->text, d->commas);
 	}
-	size_t best = 0;
-	double top = 0;
+	size_t cand[5] = {0};
 	for (size_t i = 1; i < t->n; i++) {
 		struct nd *d = &t->v[i];
 		if (!d->scored)
 			continue;
 		d->score *= 1.0 - link_density(d);
-		if (d->score > top) {
-			top = d->score;
-			best = i;
+		for (int k = 0; k < 5; k++) {
+			if (!cand[k] || d->score > t->v[cand[k]].score) {
+				memmove(cand + k + 1, cand + k, (size_t)(4 - k) * sizeof(*cand));
+				cand[k] = i;
+				break;
+			}
 		}
+	}
+	size_t best = cand[0];
+	if (!best)
+		return 0;
+	/* The body is often cut in chunks between advertisements: when three
+	 * of the next candidates scoring near the best share an ancestor with
+	 * it, the ancestor is the article. */
+	double top = t->v[best].score;
+	for (size_t a = t->v[best].parent; a && tag_of(&t->v[a]) != GUMBO_TAG_BODY;
+	     a = t->v[a].parent) {
+		int n = 0;
+		for (int k = 1; k < 5 && cand[k]; k++)
+			if (t->v[cand[k]].score >= 0.75 * top && within(t, a, cand[k]))
+				n++;
+		if (n >= 3) {
+			best = a;
+			break;
+		}
+	}
+	/* A parent scoring higher than its best child holds more of it. */
+	double last = t->v[best].score, floor = last / 3;
+	for (size_t a = t->v[best].parent; a && tag_of(&t->v[a]) != GUMBO_TAG_BODY;
+	     a = t->v[a].parent) {
+		if (!t->v[a].scored)
+			continue;
+		if (t->v[a].score < floor)
+			break;
+		if (t->v[a].score > last) {
+			best = a;
+			break;
+		}
+		last = t->v[a].score;
+	}
+	/* An only child says no more than its parent. */
+	for (size_t a = t->v[best].parent; a && tag_of(&t->v[a]) != GUMBO_TAG_BODY;
+	     a = t->v[a].parent) {
+		size_t kids = 0;
+		for (size_t k = a + 1; k < t->v[a].end; k = t->v[k].end)
+			kids += !(t->v[k].flags & F_TEXT) || t->v[k].text > 0;
+		if (kids != 1)
+			break;
+		best = a;
 	}
 	return best;
 }
