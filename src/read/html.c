@@ -624,29 +624,67 @@ static void emit(const struct tree *t, size_t i, int relaxed, struct out *o)
 	o->para = 1;
 }
 
-/* The container and those of its siblings that hold article text too. */
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether two elements carry the same non-empty class attribute. */
+static int same_class(const struct nd *a, const struct nd *b)
+{
+	const char *x = attr(a->g, "class"), *y = attr(b->g, "class");
+	return x && y && *x && !strcmp(x, y) && tag_of(a) == tag_of(b);
+}
+
+#define MAX_PARTS 64
+
+/*
+ * The container, those of its siblings that hold article text too, and its
+ * twins: sites cut a long body into chunks between advertisements, each a
+ * container of the same class, sometimes far apart in the tree.  All are
+ * written in document order.
+ */
 static void emit_article(const struct tree *t, size_t best, int relaxed, struct out *o)
 {
 	const struct nd *b = &t->v[best];
+	size_t parts[MAX_PARTS], n = 0;
 	size_t parent = b->parent;
-	if (!parent || best == 0) {
-		emit(t, best, relaxed, o);
-		return;
-	}
 	double threshold = WT_MAX(10.0, b->score * 0.2);
-	for (size_t k = parent + 1; k < t->v[parent].end; k = t->v[k].end) {
-		const struct nd *d = &t->v[k];
-		int take = k == best;
-		if (!take && !(d->flags & (F_TEXT | F_SKIP)) && (relaxed || !(d->flags & F_BOILER))) {
-			double bonus = d->weight > 0 && d->weight == b->weight ? b->score * 0.2 : 0;
-			if (d->scored && d->score + bonus >= threshold)
-				take = 1;
-			else if (tag_of(d) == GUMBO_TAG_P && d->text > 80 && link_density(d) < 0.25)
-				take = 1;
+	if (!parent) {
+		parts[n++] = best;
+	} else {
+		for (size_t k = parent + 1; k < t->v[parent].end && n < MAX_PARTS; k = t->v[k].end) {
+			const struct nd *d = &t->v[k];
+			int take = k == best;
+			if (!take && !(d->flags & (F_TEXT | F_SKIP)) &&
+			    (relaxed || !(d->flags & F_BOILER))) {
+				double bonus = d->weight > 0 && d->weight == b->weight ? b->score * 0.2 : 0;
+				if (d->scored && d->score + bonus >= threshold)
+					take = 1;
+				else if (tag_of(d) == GUMBO_TAG_P && d->text > 80 && link_density(d) < 0.25)
+					take = 1;
+			}
+			if (take)
+				parts[n++] = k;
 		}
-		if (take)
-			emit(t, k, relaxed, o);
 	}
+	size_t first = parent ? parent : best, last = t->v[first].end;
+	for (size_t k = 1; k < t->n && n < MAX_PARTS; k++) {
+		const struct nd *d = &t->v[k];
+		if (k >= first && k < last) {
+			k = last - 1; /* already taken or left */
+			continue;
+		}
+		if (d->scored && d->score >= threshold && same_class(d, b) &&
+		    !within(t, k, best)) {
+			parts[n++] = k;
+			k = d->end - 1;
+		}
+	}
+	qsort(parts, n, sizeof(*parts), cmp_size);
+	for (size_t i = 0; i < n; i++)
+		emit(t, parts[i], relaxed, o);
 }
 
 /* ---- metadata ----------------------------------------------------------- */
