@@ -538,10 +538,17 @@ static size_t score(struct tree *t, int relaxed)
 
 /* ---- text out ----------------------------------------------------------- */
 
+/* One paragraph written: where it is in the buffer. */
+struct para {
+	size_t start, end;
+};
+
 struct out {
 	struct wt__buf b;
-	int para;  /* a paragraph break is due before the next text */
-	int space; /* a space is due */
+	struct para *paras;
+	size_t n, cap;
+	int para;     /* a paragraph break is due before the next text */
+	int space;    /* a space is due */
 	enum wt_status st;
 };
 
@@ -549,6 +556,17 @@ static void put(struct out *o, const char *s, size_t n)
 {
 	if (!o->st)
 		o->st = wt__buf_append(&o->b, s, n);
+}
+
+/* Ends the paragraph being written, if any. */
+static void end_para(struct out *o)
+{
+	size_t start = o->n ? o->paras[o->n - 1].end : 0;
+	if (o->st || o->b.len == start)
+		return;
+	if ((o->st = WT_GROW(o->paras, o->cap, o->n + 1, (size_t)1 << 24)))
+		return;
+	o->paras[o->n++] = (struct para){start, o->b.len};
 }
 
 /* Whether a small block is a list of links (a menu, "more stories"). */
@@ -561,6 +579,34 @@ static int link_block(const struct nd *d)
 	if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV ||
 	    tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_LI)
 		return d->text && ld > 0.5;
+	return 0;
+}
+
+static int is_heading(GumboTag t)
+{
+	return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
+	       t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
+/*
+ * Whether a block is a teaser card of another story: a small block whose
+ * heading is a link (or sits in one), with perhaps an excerpt beside it.
+ * An article's own subheadings are not links.
+ */
+static int is_card(const struct tree *t, size_t i)
+{
+	const struct nd *d = &t->v[i];
+	GumboTag tag = tag_of(d);
+	if (!(tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_ARTICLE ||
+	      tag == GUMBO_TAG_SECTION) || d->text > 600)
+		return 0;
+	for (size_t k = i + 1; k < d->end; k++) {
+		const struct nd *h = &t->v[k];
+		if (h->flags & F_TEXT || !is_heading(tag_of(h)))
+			continue;
+		if (h->text && (double)h->links >= 0.8 * (double)h->text)
+			return 1;
+	}
 	return 0;
 }
 
@@ -577,8 +623,11 @@ static void emit_text(struct out *o, const char *s)
 			continue;
 		}
 		if (o->para) {
+			end_para(o);
 			if (o->b.len)
 				put(o, "\n\n", 2);
+			if (o->n)
+				o->paras[o->n - 1].end = o->b.len; /* the break is the start */
 			o->para = o->space = 0;
 		} else if (o->space) {
 			if (o->b.len)
@@ -590,11 +639,12 @@ static void emit_text(struct out *o, const char *s)
 }
 
 /* Writes the text of the subtree at `i`, paragraphs apart, leaving out
- * boilerplate (unless relaxed) and link lists. */
+ * boilerplate (unless relaxed), link lists and teaser cards. */
 static void emit(const struct tree *t, size_t i, int relaxed, struct out *o)
 {
 	size_t stack[MAX_DEPTH + 2], ends[MAX_DEPTH + 2];
 	size_t top = 0, k = i, end = t->v[i].end;
+	o->para = 1;
 	while (k < end) {
 		while (top && k >= ends[top - 1]) {
 			if (is_block(tag_of(&t->v[stack[top - 1]])))
@@ -609,7 +659,7 @@ static void emit(const struct tree *t, size_t i, int relaxed, struct out *o)
 		}
 		GumboTag tag = tag_of(d);
 		if (d->flags & F_SKIP || (!relaxed && (d->flags & F_BOILER)) ||
-		    (k != i && (link_block(d) || tag == GUMBO_TAG_H1))) {
+		    (k != i && (link_block(d) || tag == GUMBO_TAG_H1 || is_card(t, k)))) {
 			k = d->end;
 			continue;
 		}
@@ -968,6 +1018,71 @@ static char *host_of(const char *url)
 	return n ? dup_n(h, n) : NULL;
 }
 
+/* Lines that are page furniture whatever the site (compared without case,
+ * the whole paragraph). */
+static const char *const FURNITURE[] = {
+	"advertisement", "advertising", "ad", "sponsored", "sharing is caring!",
+	"share this article", "share this", "share", "learn more", "read more",
+	"most popular", "related", "related articles", "related stories",
+	"recommended", "you may also like", "more from", "loading", "loading...",
+	"comments", "text size", "print", "email", "close", "skip", "next",
+	"previous", "continue reading", "click here", "see also", "watch",
+	"publicidad", "publicité", "anzeige", "werbung", "реклама", NULL};
+
+static int is_furniture(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	while (n && (*s == ' ' || *s == '\n'))
+		s++, n--;
+	if (n > 40)
+		return 0;
+	for (int i = 0; FURNITURE[i]; i++) {
+		size_t m = strlen(FURNITURE[i]), k = 0;
+		if (m != n)
+			continue;
+		while (k < m && lower((unsigned char)s[k]) == FURNITURE[i][k])
+			k++;
+		if (k == m)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The text kept from what was written: paragraphs that are page furniture
+ * ("Advertisement", "Read more") are left out.  (Leaving out paragraphs of
+ * link text, or short lines after the last sentence, lost more article
+ * than furniture on pages of many sites: link lists and tour dates are
+ * article too.)  @return an owned text or NULL.
+ */
+static char *finish(struct out *o, size_t *len)
+{
+	end_para(o);
+	if (o->st)
+		return NULL;
+	struct wt__buf b;
+	wt__buf_init(&b, WT_MAX_TEXT);
+	for (size_t i = 0; i < o->n && !o->st; i++) {
+		const struct para *p = &o->paras[i];
+		const char *s = o->b.data + p->start;
+		size_t n = p->end - p->start;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+			n--;
+		if (!n || is_furniture(s, n))
+			continue;
+		if (b.len)
+			o->st = wt__buf_append(&b, "\n\n", 2);
+		if (!o->st)
+			o->st = wt__buf_append(&b, s, n);
+	}
+	if (o->st || !b.len) {
+		wt__buf_release(&b);
+		return NULL;
+	}
+	return wt__buf_detach(&b, len);
+}
+
 /* The body text from the tree, or NULL when it holds no article. */
 static enum wt_status body_text(const GumboNode *root, char **text, size_t *len)
 {
@@ -984,17 +1099,21 @@ static enum wt_status body_text(const GumboNode *root, char **text, size_t *len)
 		struct out o = {0};
 		wt__buf_init(&o.b, WT_MAX_TEXT);
 		emit_article(&t, best, mode, &o);
-		if ((st = o.st)) {
-			wt__buf_release(&o.b);
+		size_t n = 0;
+		char *s = finish(&o, &n);
+		st = o.st;
+		wt__buf_release(&o.b);
+		wt__free(o.paras);
+		if (st)
 			break;
-		}
 		/* A body under 250 bytes is the wrong element when a looser
 		 * reading finds more; keep it as the last resort. */
-		if (o.b.len < 250 && mode == STRICT) {
-			wt__buf_release(&o.b);
+		if (n < 250 && mode == STRICT) {
+			wt__free(s);
 			continue;
 		}
-		*text = wt__buf_detach(&o.b, len);
+		*text = s;
+		*len = n;
 	}
 	wt__free(t.v);
 	return st;
