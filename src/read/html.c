@@ -172,8 +172,8 @@ static const char *const NEGATIVE[] = {
 	"tags", "tag-list", "keywords", "pagination", "pager", "disqus", "rss",
 	"print", "menu", "navbar", "navigation", "dateline", "timestamp",
 	"credit", "gallery", "slideshow", "teaser", "overlay", "extra", "rail",
-	"ad-", "-ad", "ads", "video", "embed", "meta", "infobox", "inline-",
-	"follow", "donate", "alert", "headline", "header", "title", NULL};
+	"ad-", "-ad", "ads", "video", "meta", "infobox", "inline-",
+	"follow", "donate", "alert", "headline", "header", NULL};
 static const char *const POSITIVE[] = {
 	"article", "body", "content", "entry", "main", "story", "text", "post",
 	"blog", "page", "column", "prose", "rich", NULL};
@@ -1083,6 +1083,46 @@ static char *finish(struct out *o, size_t *len)
 	return wt__buf_detach(&b, len);
 }
 
+/*
+ * The date a news URL carries: /2019/11/19/, /2019-11-19/, /20191119/ in the
+ * path (not the host).  Writes "YYYY-MM-DD" to out.  @return 1 when found.
+ */
+static int url_date(const char *url, char out[11])
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	p = p ? strchr(p + 3, '/') : NULL;
+	for (; p && *p; p++) {
+		if (*p != '/' && *p != '-' && *p != '_')
+			continue;
+		const char *q = p + 1;
+		int y, mo, d;
+		char s1, s2;
+		if (sscanf(q, "%4d%c%2d%c%2d", &y, &s1, &mo, &s2, &d) == 5 &&
+		    (s1 == '/' || s1 == '-') && s2 == s1 && q[4] == s1) {
+			/* two digits each, as "2019/11/19" */
+		} else if (sscanf(q, "%4d%2d%2d", &y, &mo, &d) == 3 &&
+			   (q[8] == '/' || q[8] == '-' || q[8] == '_')) {
+			for (int k = 0; k < 8; k++)
+				if (q[k] < '0' || q[k] > '9')
+					y = 0;
+		} else {
+			continue;
+		}
+		if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+			snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Drops a leading "By " from a byline, in place. */
+static void trim_by(char *s)
+{
+	if (s && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] == ' ')
+		memmove(s, s + 3, strlen(s + 3) + 1);
+}
+
 /* The body text from the tree, or NULL when it holds no article. */
 static enum wt_status body_text(const GumboNode *root, char **text, size_t *len)
 {
@@ -1160,9 +1200,11 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	page->date = m.date.v;
 	page->byline = m.byline.v;
 	page->url = m.url.v ? m.url.v : (url ? wt__strdup(url) : NULL);
-	if (m.url.v && url)
-		(void)0;
 	page->site = m.site.v ? m.site.v : host_of(page->url);
+	trim_by(page->byline);
+	char ymd[11];
+	if (!page->date && (url_date(page->url, ymd) || url_date(url, ymd)))
+		page->date = wt__strdup(ymd);
 	wt__free(m.body.v);
 	if (st)
 		wt__page_release(page);
