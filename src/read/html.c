@@ -475,7 +475,11 @@ static size_t score(struct tree *t, int relaxed)
 		}
 		if (!is_para(t, i) || d->text < MIN_PARA)
 			continue;
-		add_score(t, d->parent, d->text, d->commas);
+		/* A <div> holding only text and <br> may be the whole body: it
+		 * is a candidate itself, not only its parent. */
+		GumboTag tag = tag_of(d);
+		add_score(t, tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ? i : d->parent,
+			  d->text, d->commas);
 	}
 	size_t cand[5] = {0};
 	for (size_t i = 1; i < t->n; i++) {
