@@ -187,22 +187,35 @@ static const char *const BODY_NAMES[] = {
 	"story-content", "story-text", "body-text", "bodytext", "main-text",
 	"content-body", "rich-text", "article-copy", NULL};
 
+/* Whether lowercase `s` contains one of `words`. */
 static int match_any(const char *s, const char *const *words)
 {
 	for (int i = 0; words[i]; i++)
-		if (has_ci(s, words[i]))
+		if (strstr(s, words[i]))
 			return 1;
 	return 0;
+}
+
+/* Copies an attribute lowercased into buf (cut at cap - 1 bytes). */
+static const char *lowered(const char *s, char *buf, size_t cap)
+{
+	size_t k = 0;
+	for (; s && s[k] && k + 1 < cap; k++)
+		buf[k] = (char)lower((unsigned char)s[k]);
+	buf[k] = 0;
+	return buf;
 }
 
 /* -1 for boilerplate by class or id, +1 for article, 0 for neither. */
 static int class_weight(const GumboNode *n)
 {
-	const char *cls = attr(n, "class"), *id = attr(n, "id");
+	char buf[2][256];
+	const char *cls = lowered(attr(n, "class"), buf[0], sizeof(buf[0]));
+	const char *id = lowered(attr(n, "id"), buf[1], sizeof(buf[1]));
 	int w = 0;
 	for (int k = 0; k < 2; k++) {
 		const char *s = k ? id : cls;
-		if (!s || !*s)
+		if (!*s)
 			continue;
 		int neg = match_any(s, NEGATIVE), pos = match_any(s, POSITIVE);
 		if (neg && !pos)
@@ -210,7 +223,7 @@ static int class_weight(const GumboNode *n)
 		else if (pos && !neg)
 			w += 1;
 	}
-	if (match_any(cls, BODY_NAMES) || match_any(id, BODY_NAMES))
+	if ((*cls && match_any(cls, BODY_NAMES)) || (*id && match_any(id, BODY_NAMES)))
 		w += 2;
 	const char *ip = attr(n, "itemprop");
 	if (ip && has_ci(ip, "articlebody"))
@@ -349,12 +362,12 @@ static enum wt_status build(struct tree *t, const GumboNode *root, int mode)
 		if (c->type != GUMBO_NODE_ELEMENT)
 			continue;
 		GumboTag tag = c->v.element.tag;
-		d->weight = (int8_t)class_weight(c);
 		if (mode == ALL) {
 			if (top <= MAX_DEPTH)
 				stack[top++] = (struct frame){c, self, 0, 0};
 			continue;
 		}
+		d->weight = (int8_t)class_weight(c);
 		if (is_skipped_tag(tag) || is_hidden(c) || c->v.element.tag_namespace != GUMBO_NAMESPACE_HTML) {
 			d->flags = F_SKIP;
 			continue;
