@@ -91,6 +91,8 @@ $(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libwiretrace.a
 
 bench: all $(BUILD)/bench_stages
 	@sh bench/run.sh
+	@echo
+	@sh bench/extract.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1

@@ -1,0 +1,48 @@
+#!/bin/sh
+# extract.sh - the web page benchmark: on the 181 pages of
+# ../shared/data/article-extraction (decompressed to bench/out/pages), GNU
+# `wc -w` and `wiretrace extract` side by side, each the best of three runs,
+# with MB/s and the ratio to wc; then the extraction quality as that
+# benchmark scores it (bench/extraction_score.py).
+set -e
+cd "$(dirname "$0")/.."
+WT=./build/wiretrace
+[ -x "$WT" ] || make -s
+SRC=../shared/data/article-extraction
+if [ ! -f "$SRC/ground-truth.json" ]; then
+	echo "bench: $SRC not found" >&2
+	exit 1
+fi
+OUT=bench/out/pages
+if [ ! -d "$OUT" ]; then
+	mkdir -p "$OUT"
+	for f in "$SRC"/html/*.html.gz; do
+		b=$(basename "$f" .gz)
+		gzip -dc "$f" >"$OUT/$b"
+	done
+fi
+BYTES=$(cat "$OUT"/* | wc -c)
+MB=$(echo "$BYTES / 1000000" | bc -l)
+N=$(ls "$OUT" | wc -l)
+cat "$OUT"/* >/dev/null
+
+best() { # best of three wall-clock seconds of a command
+	b=
+	for i in 1 2 3; do
+		s=$(date +%s.%N)
+		"$@" >/dev/null 2>&1
+		e=$(date +%s.%N)
+		t=$(echo "$e - $s" | bc -l)
+		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
+	done
+	echo "$b"
+}
+
+T_WC=$(best sh -c "cat $OUT/* | wc -w")
+T_EX=$(best "$WT" extract -q "$OUT")
+printf "input: %d pages, %.1f MB of HTML\n" "$N" "$MB"
+printf "%-24s %7.3f s %8.1f MB/s\n" "wc -w" "$T_WC" "$(echo "$MB / $T_WC" | bc -l)"
+printf "%-24s %7.3f s %8.1f MB/s %8.0f pages/s   ratio to wc %.3f\n" "wiretrace extract" \
+	"$T_EX" "$(echo "$MB / $T_EX" | bc -l)" "$(echo "$N / $T_EX" | bc -l)" \
+	"$(echo "$T_WC / $T_EX" | bc -l)"
+python3 bench/extraction_score.py --wiretrace "$WT" --worst 10 "$SRC"
