@@ -380,9 +380,12 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 		fputs(",\"credit\":", out);
 		cli_json_string(out, cr.agency.end ? a->text + cr.agency.start : NULL,
 				cr.agency.end - cr.agency.start);
+		/* The byline in the text, else the one the web page gave. */
 		fputs(",\"byline\":", out);
-		cli_json_string(out, cr.byline.end ? a->text + cr.byline.start : NULL,
-				cr.byline.end - cr.byline.start);
+		if (cr.byline.end)
+			cli_json_string(out, a->text + cr.byline.start, cr.byline.end - cr.byline.start);
+		else
+			cli_json_string(out, a->byline, a->byline ? strlen(a->byline) : 0);
 		fputs("}\n", out);
 	}
 	write_stories(out, c, r);
