@@ -30,6 +30,7 @@
 #define MAX_DEPTH 256      /* deeper elements are not walked */
 #define MAX_HTML (32u << 20) /* larger pages are cut */
 #define MIN_PARA 25        /* bytes of text for a paragraph to score */
+#define MAX_NEST 4096      /* open elements a page may nest before it is cut */
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -1009,6 +1010,61 @@ static void read_meta(struct meta *m, const struct tree *t)
 
 /* ---- the page ----------------------------------------------------------- */
 
+/* Elements that are never left open (void), or close themselves. */
+static int never_nests(const char *name, size_t n)
+{
+	static const char *const names[] = {
+		"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area",
+		"base", "col", "embed", "param", "track", "p", "li", "dt", "dd", "tr",
+		"td", "th", "option", "!doctype", NULL};
+	for (int i = 0; names[i]; i++)
+		if (strlen(names[i]) == n) {
+			size_t k = 0;
+			while (k < n && lower((unsigned char)name[k]) == names[i][k])
+				k++;
+			if (k == n)
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * Where to cut a page so that it nests at most MAX_NEST elements: gumbo's
+ * tree building costs time quadratic in the depth of open elements, and no
+ * real page nests more than a few hundred.  Counts start and end tags
+ * (not comments, void or self-closing ones).  @return len when no cut.
+ */
+static size_t nest_cut(const char *s, size_t len)
+{
+	long depth = 0;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (s[i] != '<')
+			continue;
+		int end = s[i + 1] == '/';
+		size_t a = i + 1 + (size_t)end, b = a;
+		while (b < len && ((s[b] >= 'a' && s[b] <= 'z') || (s[b] >= 'A' && s[b] <= 'Z') ||
+				   (s[b] >= '0' && s[b] <= '9') || s[b] == '!'))
+			b++;
+		if (b == a || never_nests(s + a, b - a))
+			continue;
+		if (s[a] == '!') { /* a comment or declaration */
+			continue;
+		}
+		if (end) {
+			depth -= depth > 0;
+			continue;
+		}
+		const char *gt = memchr(s + b, '>', WT_MIN(len - b, (size_t)4096));
+		if (gt && gt > s + b && gt[-1] == '/')
+			continue;
+		if (++depth > MAX_NEST)
+			return i;
+	}
+	return len;
+}
+
+/* ---- the page, extracted ------------------------------------------------ */
+
 void wt__page_release(struct wt__page *p)
 {
 	if (!p)
@@ -1190,8 +1246,15 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 		return st;
 	const char *src = conv ? conv : html;
 	size_t n = conv ? conv_len : len;
-	if (n > MAX_HTML)
+	if (n > MAX_HTML) {
 		n = MAX_HTML;
+		page->cut = 1;
+	}
+	size_t cut = nest_cut(src, n);
+	if (cut < n) {
+		n = cut;
+		page->cut = 1;
+	}
 	GumboOptions opt = kGumboDefaultOptions;
 	opt.max_errors = 0;
 	GumboOutput *g = gumbo_parse_with_options(&opt, src, n);
@@ -1236,6 +1299,10 @@ enum wt_status wt__read_html_page(struct wt__input *in, const char *html, size_t
 	enum wt_status st = wt__html_extract(html, len, charset, url, &p);
 	if (st)
 		return st;
+	if (p.cut)
+		wt__report(in, WT_DIAG_WARNING, 0, offset,
+			   "page larger than %u bytes or nested deeper than %d elements; read up to there",
+			   MAX_HTML, MAX_NEST);
 	if (!p.text || !p.text_len) {
 		wt__report(in, WT_DIAG_SKIP, 0, offset, "page skipped: no article text found");
 		wt__page_release(&p);

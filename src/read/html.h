@@ -23,6 +23,8 @@ struct wt__page {
 	char *byline;
 	char *text;   /* the article body; paragraphs separated by blank lines */
 	size_t text_len;
+	int cut;      /* the page was read only in part: too large, or nested
+		       * too deep to parse in reasonable time */
 };
 
 /*

@@ -7,7 +7,8 @@
  * JSON-LD.  Also: a body set loose in a <div> with <br> breaks, a body cut
  * in two chunks around an advertisement, a windows-1251 page declared in a
  * <meta> tag and one declared only by the transport, the date taken from a
- * URL, a page with no article, and a gzipped page read from memory.
+ * URL, a page with no article, a gzipped page read from memory, and a page
+ * nested deeper than the limit.
  */
 #include "helpers.h"
 
@@ -282,6 +283,35 @@ static void test_gzipped_page(void **state)
 	free(html);
 }
 
+static void test_deep_nesting(void **state)
+{
+	(void)state;
+	/* An article, then 20,000 unclosed <div>: parsed up to the nesting
+	 * limit, the article kept, the page marked as read in part. */
+	size_t cap = 200000;
+	char *html = malloc(cap);
+	assert_non_null(html);
+	size_t n = (size_t)snprintf(html, cap, "<html><body><article><p>%s</p><p>%s</p></article>",
+				    PARAS[0], PARAS[1]);
+	for (int i = 0; i < 20000; i++)
+		n += (size_t)snprintf(html + n, cap - n, "<div>");
+	struct wt__page p;
+	assert_int_equal(wt__html_extract(html, n, NULL, NULL, &p), WT_OK);
+	assert_int_equal(p.cut, 1);
+	assert_non_null(p.text);
+	assert_non_null(strstr(p.text, PARAS[1]));
+	wt__page_release(&p);
+	/* Many closed elements in a row are no nesting at all. */
+	n = (size_t)snprintf(html, cap, "<html><body><article><p>%s</p>", PARAS[0]);
+	for (int i = 0; i < 10000; i++)
+		n += (size_t)snprintf(html + n, cap - n, "<span>x</span> ");
+	n += (size_t)snprintf(html + n, cap - n, "</article></body></html>");
+	assert_int_equal(wt__html_extract(html, n, NULL, NULL, &p), WT_OK);
+	assert_int_equal(p.cut, 0);
+	wt__page_release(&p);
+	free(html);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_charset_sniff),
 		cmocka_unit_test(test_url_date_and_no_article),
 		cmocka_unit_test(test_gzipped_page),
+		cmocka_unit_test(test_deep_nesting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
