@@ -188,8 +188,11 @@ static enum wt_status fingerprint(struct learn *L, size_t i, struct fp *f)
 			continue;
 		if (L->keys[i] && wt__map_get(L->chrome, line_key(L->keys[i], t + s, e - s)))
 			continue;
-		if (wt__chrome_rule(t + s, e - s, &L->tv, &st) || st)
+		int rule = wt__chrome_rule(t + s, e - s, &L->tv, &st);
+		if (st)
 			goto out;
+		if (rule)
+			continue;
 		for (size_t from = s; from < e;) {
 			/* a long paragraph goes in pieces of 512 words */
 			size_t cut = e - from > 4096 ? from + 4096 : e;
@@ -397,10 +400,10 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 			if (!cand.keys[k])
 				continue;
 			uint32_t *h = holders + cand.vals[k] * (HOLDERS + 1), cnt = h[HOLDERS];
-			uint32_t lead[CORPUS_MIN];
-			uint64_t lead_site[CORPUS_MIN];
+			uint32_t lead[HOLDERS];
+			uint64_t lead_site[HOLDERS];
 			size_t nlead = 0, nsite = 0;
-			for (uint32_t q = 0; q < cnt && nlead < CORPUS_MIN; q++) {
+			for (uint32_t q = 0; q < cnt && (nlead < CORPUS_MIN || nsite < CORPUS_SITES); q++) {
 				struct fp *f = &fps[h[q]];
 				if (!f->done && (st = fingerprint(&L, h[q], f)))
 					goto done;

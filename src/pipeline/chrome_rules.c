@@ -34,7 +34,8 @@ enum kind {
 	FILL   /* a filler in a share bar: "on", "this", "article" */
 };
 
-#define TAIL 16  /* words after a LEAD or OPEN phrase: a headline */
+#define TAIL 16  /* words after a LEAD phrase and its separator: a headline */
+#define OPEN_TAIL 12 /* words after an OPEN phrase: "... for breaking news alerts" */
 #define CAPTION 30 /* words after a photo credit's phrase: a caption */
 #define NOTICE 45 /* words in a copyright line */
 
@@ -255,19 +256,26 @@ static int year(const char *w, size_t n)
 	       w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9';
 }
 
-/* Whether s[0..n) holds "(c)" or "©". */
+/* Whether s[0..n), after spaces, starts with "(c)" or "©". */
 static int copy_mark(const char *s, size_t n)
 {
-	for (size_t i = 0; i + 1 < n; i++)
-		if ((s[i] == '(' && (s[i + 1] | 0x20) == 'c') ||
-		    ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9))
-			return 1;
-	return 0;
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return (i + 2 < n && s[i] == '(' && (s[i + 1] | 0x20) == 'c' && s[i + 2] == ')') ||
+	       (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9);
 }
 
 int wt__chrome_rule(const char *line, size_t len, struct wt__tokens *tv, enum wt_status *st)
 {
 	if (len > WT__CHROME_RULE_BYTES || !len)
+		return 0;
+	/* A quotation is what someone said: "Subscribe to our channel," the
+	 * singer told fans. */
+	unsigned char q0 = (unsigned char)line[0], q1 = len > 1 ? (unsigned char)line[1] : 0,
+		      q2 = len > 2 ? (unsigned char)line[2] : 0;
+	if (q0 == '"' || q0 == '\'' || (q0 == 0xC2 && q1 == 0xAB) ||
+	    (q0 == 0xE2 && q1 == 0x80 && q2 >= 0x98 && q2 <= 0x9F))
 		return 0;
 	pthread_once(&table_once, build_table);
 	if (table.failed)
@@ -328,7 +336,8 @@ int wt__chrome_rule(const char *line, size_t len, struct wt__tokens *tv, enum wt
 			j++;
 		if (j < m)
 			continue;
-		size_t tail = n - m, cap = rules[r].tail ? rules[r].tail : TAIL;
+		size_t tail = n - m;
+		size_t cap = rules[r].tail ? rules[r].tail : rules[r].kind == OPEN ? OPEN_TAIL : TAIL;
 		int ok = 0;
 		switch (rules[r].kind) {
 		case WHOLE:
@@ -346,7 +355,7 @@ int wt__chrome_rule(const char *line, size_t len, struct wt__tokens *tv, enum wt
 			if (tail == 0 || tail > cap)
 				break;
 			ok = year(line + tv->v[1].start, tv->v[1].end - tv->v[1].start) ||
-			     copy_mark(line + tv->v[0].end, tv->v[1].start - tv->v[0].end);
+			     copy_mark(line + tv->v[0].end, len - tv->v[0].end);
 			break;
 		}
 		if (ok) {
