@@ -568,14 +568,14 @@ static void test_corpus_chrome(void **state)
 	assert_int_equal(wt_corpus_new(&c), WT_OK);
 	add_dated(c, "wire", "2026-04-01T06:00:00Z", "wire.example", wire);
 	for (int k = 0; k < 6; k++) {
-		char id[16];
-		snprintf(copies[k], sizeof(copies[k]), "%s\n", wire);
-		snprintf(id, sizeof(id), "copy-%d", k);
+		char id[32];
+		memcpy(copies[k], wire, strlen(wire));
+		strcpy(copies[k] + strlen(wire), "\n");
+		snprintf(id, sizeof(id), "copy-%u", (unsigned)k % 10);
 		add_dated(c, id, "2026-04-01T07:00:00Z", sites[k], copies[k]);
-		char body[8000];
-		make_report(body, sizeof(body), 300 + (unsigned)k * 31, 120);
-		snprintf(other[k], sizeof(other[k]), "%s\n\n%s\n", body, footer);
-		snprintf(id, sizeof(id), "other-%d", k);
+		make_report(other[k], 4096, 300 + (unsigned)k * 31, 120);
+		strcat(strcat(strcat(other[k], "\n\n"), footer), "\n");
+		snprintf(id, sizeof(id), "other-%u", (unsigned)k % 10);
 		add_dated(c, id, "2026-04-01T08:00:00Z", sites[k % 3], other[k]);
 	}
 	struct wt_options o;
@@ -589,8 +589,8 @@ static void test_corpus_chrome(void **state)
 	assert_int_equal(as.chrome_site_lines, 0);
 	assert_int_equal(as.chrome_corpus_lines, 6);
 	for (int k = 0; k < 6; k++) {
-		char id[16];
-		snprintf(id, sizeof(id), "copy-%d", k);
+		char id[32];
+		snprintf(id, sizeof(id), "copy-%u", (unsigned)k % 10);
 		const struct wt_article_result *ar = wt_result_article(r, index_of(c, id));
 		assert_int_equal(ar->family, index_of(c, "wire"));
 		assert_int_equal(ar->relation, WT_REL_DUPLICATE);
