@@ -251,7 +251,7 @@ struct wt_options {
 	double story_min;     /* least similarity to join a story */
 	double story_window;  /* days: a gap this long costs 0.1 of similarity */
 	int stories;          /* 0: skip the stories stage (story = family) */
-	int chrome;           /* 0: keep lines a site repeats on its pages */
+	int chrome;           /* 0: keep page chrome (by rule, site or corpus) */
 	int threads;          /* worker threads; 0 = every core */
 	/* Called now and then from the calling thread with the stage's name
 	 * ("sketch", "candidates", "align", "families", "stories") and how
@@ -354,7 +354,11 @@ struct wt_analysis_stats {
 	double seconds_sketch, seconds_candidates, seconds_align,
 		seconds_families, seconds_stories, seconds_chrome, seconds_provenance;
 	size_t stories;
-	size_t chrome_articles, chrome_lines; /* texts with site chrome blanked; lines blanked */
+	size_t chrome_articles, chrome_lines; /* texts with chrome blanked; lines blanked */
+	size_t chrome_rule_lines;   /* of chrome_lines, blanked by a rule of wording */
+	size_t chrome_site_lines;   /* learned: a line a site repeats on its pages */
+	size_t chrome_corpus_lines; /* learned: a line repeated across unrelated texts */
+	size_t chrome_links;        /* Markdown link targets blanked inside lines */
 	size_t rewrites, independents; /* family originals found to rewrite an
 					* earlier article of their story, or not */
 };

@@ -497,7 +497,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	r->stats.articles = n;
 
-	/* 0. Site chrome, blanked in copies of the texts. */
+	/* 0. Page chrome, blanked in copies of the texts. */
 	double tc = wt__now();
 	if (o.chrome) {
 		if ((st = wt__chrome(corpus, &chrome)))
@@ -512,6 +512,10 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	}
 	r->stats.chrome_articles = chrome.articles;
 	r->stats.chrome_lines = chrome.lines;
+	r->stats.chrome_rule_lines = chrome.rule_lines;
+	r->stats.chrome_site_lines = chrome.site_lines;
+	r->stats.chrome_corpus_lines = chrome.corpus_lines;
+	r->stats.chrome_links = chrome.links;
 
 	/* 1. Tokenize and sketch. */
 	double t0 = wt__now();

@@ -6,9 +6,16 @@
  * (in their own families and stories),
  * sources pointing to earlier articles, and the same result for any number
  * of threads; inside a story, a paraphrase found as a rewrite and a
- * report of its own as independent; an undated copy ordered by its credit.
+ * report of its own as independent; an undated copy ordered by its credit;
+ * page chrome: the rule table on lines that must and must not be blanked,
+ * corpus chrome learned from unrelated texts but never from copies, and
+ * samples/page-chrome, where chrome links one site's unrelated articles and
+ * hides how much of two copies is the same wire text.
  */
 #include "helpers.h"
+
+#include "pipeline/pipeline.h"
+#include "text/text.h"
 
 /* A deterministic generator of plausible news sentences, so that long
  * articles can be built without shipping any text. */
@@ -405,6 +412,294 @@ static void test_bad_options(void **state)
 	wt_corpus_free(c);
 }
 
+
+/* Lines that are chrome by their wording, in several languages. */
+static const char *const chrome_lines[] = {
+	"Subscribe to our newsletter",
+	"SIGN UP FOR OUR NEWSLETTER",
+	"Sign up for the Riverside Gazette morning newsletter",
+	"Share this article",
+	"Share on Facebook Twitter Email",
+	"Facebook Twitter WhatsApp",
+	"Follow us on Twitter",
+	"Related article: Port of Lisbon reports record container traffic for 2025",
+	"Related:",
+	"Read more",
+	"Read more:",
+	"READ MORE: Farmers count the cost of a wet winter",
+	"» Read more",
+	"Click here to get breaking news alerts on your phone",
+	"[Click here](https://lisbon-daily.example/live) for live updates.",
+	"Loading...",
+	"Advertisement",
+	"Advertisement Continue reading the main story",
+	"Photo: Smoke rises over the terminal on Saturday morning. / Getty Images",
+	"(Photo by Ellen Marsh/Getty Images)",
+	"Image copyright Getty Images",
+	"Getty Images",
+	"In other news: Marden bypass opens two weeks early",
+	"In other news...",
+	"Watch: Wind machines run through the night in the Marden orchards",
+	"Recommended",
+	"© 2026 Riverside Gazette. All rights reserved.",
+	"Copyright 2017 The Associated Press. All rights reserved. This material may not be "
+	"published, broadcast, rewritten or redistributed.",
+	"Copyright (c) 2024 Northwire",
+	"Suscríbete a nuestro boletín",
+	"Lee también: El puerto bate su récord de contenedores",
+	"Compartir en Facebook",
+	"Cargando...",
+	"Publicidad",
+	"Abonnez-vous à notre newsletter",
+	"Lire aussi : Le port bat son record",
+	"Partager sur Facebook",
+	"Publicité",
+	"Lesen Sie auch: Hafen meldet Rekord",
+	"Auf Facebook teilen",
+	"Anzeige",
+	"Wird geladen...",
+	"Leia também: Porto bate recorde",
+	"Compartilhar no WhatsApp",
+	"Assine a nossa newsletter",
+	"Leggi anche: Il porto batte il record",
+	"Condividi su Facebook",
+	"Iscriviti alla newsletter",
+	"Подписывайтесь "
+	"на наш канал в Telegram",
+	"ЧИТАЙТЕ ТАКЖЕ: "
+	"Какие улицы",
+	"Поделиться",
+	"Реклама",
+	"اقرأ أيضا: الميناء",
+	"یہ بھی پڑھیں: لاہور",
+};
+
+/* Sentences of articles that mention the same words and must stay. */
+static const char *const prose_lines[] = {
+	"Subscribers to the regional paper fell by a fifth last year, the publisher said.",
+	"“Subscribe to our channel,” the singer told fans before the concert.",
+	"\"Follow us on the march,\" the organisers shouted.",
+	"Readers can sign up for the newsletter on the council's website, a spokeswoman said.",
+	"In other news, the council approved a new budget for road repairs on Tuesday.",
+	"Watch the skies tonight: the meteor shower peaks after midnight, astronomers said.",
+	"Photo booths at the fair drew long queues, organisers said.",
+	"Share prices in Tokyo fell 2% on Monday.",
+	"Copyright lawyers say the ruling will change how archives are used.",
+	"Loading of the ships resumed on Monday.",
+	"Advertisement revenue rose by 8% in the quarter.",
+	"Related charges were dropped against two other men.",
+	"Read more than 300 pages of the report and the picture changes.",
+	"Recommended doses were cut by half, the agency said.",
+	"Video footage showed the car leaving the road.",
+	"Follow-up checks found no leaks at the plant.",
+	"Click beetles were found in the timber, the inspectors said.",
+	"Email records show the contract was signed in March.",
+	"Facebook said it would appeal against the fine.",
+	"Síguenos en la plaza, gritaban los manifestantes mientras avanzaban hacia el "
+	"ayuntamiento de la ciudad vieja.",
+	"Подробнее о плане "
+	"мэрия расскажет "
+	"в понедельник.",
+	"Subscribe to the idea that prices will fall and you will be disappointed again and again this year.",
+};
+
+static void test_chrome_rules(void **state)
+{
+	(void)state;
+	struct wt__tokens tv = {0};
+	enum wt_status st = WT_OK;
+	for (size_t i = 0; i < sizeof(chrome_lines) / sizeof(*chrome_lines); i++) {
+		int r = wt__chrome_rule(chrome_lines[i], strlen(chrome_lines[i]), &tv, &st);
+		assert_int_equal(st, WT_OK);
+		if (!r)
+			fail_msg("not blanked: '%s'", chrome_lines[i]);
+		assert_non_null(wt__chrome_rule_name(r));
+	}
+	for (size_t i = 0; i < sizeof(prose_lines) / sizeof(*prose_lines); i++) {
+		int r = wt__chrome_rule(prose_lines[i], strlen(prose_lines[i]), &tv, &st);
+		assert_int_equal(st, WT_OK);
+		if (r)
+			fail_msg("blanked by '%s': '%s'", wt__chrome_rule_name(r), prose_lines[i]);
+	}
+	wt__free(tv.v);
+}
+
+/* In a text wrapped at 70 columns a line "read more" is the middle of a
+ * sentence; an article whose only line is "Watch: ..." is a headline. */
+static void test_chrome_rules_context(void **state)
+{
+	(void)state;
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	add_dated(c, "wrapped", "2026-04-01", "wire.example",
+		  "Analysts said investors who took the trouble to\nread more\n"
+		  "into the figures would find the quarter weaker than it looked.\n");
+	add_dated(c, "headline", "2026-04-01", "feed.example",
+		  "Watch: the moment the new bridge opened to traffic");
+	add_dated(c, "page", "2026-04-01", "daily.example",
+		  "The new bridge opened to traffic on Friday, the city said.\n\nRead more\n");
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	struct wt_analysis_stats as;
+	wt_result_stats(r, &as);
+	assert_int_equal(as.chrome_rule_lines, 1); /* "Read more" on the page only */
+	assert_int_equal(as.chrome_articles, 1);
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
+/* A footer on unrelated articles of three sites is learned; the sentences
+ * that copies of one wire text share on six sites are not. */
+static void test_corpus_chrome(void **state)
+{
+	(void)state;
+	static char wire[8192], copies[6][9000], other[6][8192];
+	static const char footer[] = "Distributed by the Newsgrid syndication service.";
+	static const char *const sites[] = {"a.example", "b.example", "c.example",
+					    "d.example", "e.example", "f.example"};
+	/* the wire text in paragraphs, so that its lines recur on every copy */
+	make_article(wire, sizeof(wire), 4242, 200);
+	for (char *p = wire; (p = strstr(p, ". ")); p += 2)
+		p[1] = '\n';
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	add_dated(c, "wire", "2026-04-01T06:00:00Z", "wire.example", wire);
+	for (int k = 0; k < 6; k++) {
+		char id[32];
+		memcpy(copies[k], wire, strlen(wire));
+		strcpy(copies[k] + strlen(wire), "\n");
+		snprintf(id, sizeof(id), "copy-%u", (unsigned)k % 10);
+		add_dated(c, id, "2026-04-01T07:00:00Z", sites[k], copies[k]);
+		make_report(other[k], 4096, 300 + (unsigned)k * 31, 120);
+		strcat(strcat(strcat(other[k], "\n\n"), footer), "\n");
+		snprintf(id, sizeof(id), "other-%u", (unsigned)k % 10);
+		add_dated(c, id, "2026-04-01T08:00:00Z", sites[k % 3], other[k]);
+	}
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	struct wt_analysis_stats as;
+	wt_result_stats(r, &as);
+	/* two reports per site: too few for the site learner (3) */
+	assert_int_equal(as.chrome_site_lines, 0);
+	assert_int_equal(as.chrome_corpus_lines, 6);
+	for (int k = 0; k < 6; k++) {
+		char id[32];
+		snprintf(id, sizeof(id), "copy-%u", (unsigned)k % 10);
+		const struct wt_article_result *ar = wt_result_article(r, index_of(c, id));
+		assert_int_equal(ar->family, index_of(c, "wire"));
+		assert_int_equal(ar->relation, WT_REL_DUPLICATE);
+	}
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
+/* samples/page-chrome, with and without chrome removal. */
+static struct wt_result *page_chrome(struct wt_corpus **c, int chrome)
+{
+	assert_int_equal(wt_corpus_new(c), WT_OK);
+	assert_int_equal(wt_corpus_read_path(*c, "samples/page-chrome", WT_FORMAT_AUTO), WT_OK);
+	assert_int_equal(wt_corpus_count(*c), 8);
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	o.chrome = chrome;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(*c, &o, &r), WT_OK);
+	return r;
+}
+
+static const char *const gazette[] = {"gazette-bakery.txt", "gazette-footbridge.txt",
+				      "gazette-half-marathon.txt", "gazette-library-hours.txt"};
+
+/* The most of either side two of the site's unrelated articles align. */
+static double gazette_similarity(const struct wt_corpus *c, const struct wt_result *r,
+				 int *linked)
+{
+	double most = 0;
+	*linked = 0;
+	for (int x = 0; x < 4; x++)
+		for (int y = x + 1; y < 4; y++) {
+			size_t i = index_of(c, gazette[x]), j = index_of(c, gazette[y]);
+			const struct wt_article_result *ai = wt_result_article(r, i),
+						       *aj = wt_result_article(r, j);
+			*linked |= ai->family == aj->family || ai->story == aj->story;
+			const struct wt_pair *p = find_pair(r, i, j);
+			if (p) {
+				*linked |= p->linked;
+				most = WT_MAX(most, WT_MAX(p->alignment.coverage_a,
+							   p->alignment.coverage_b));
+			}
+		}
+	return most;
+}
+
+static void test_chrome_unlinks_site(void **state)
+{
+	(void)state;
+	struct wt_corpus *c, *raw;
+	struct wt_result *r = page_chrome(&c, 1), *rr = page_chrome(&raw, 0);
+	int linked, raw_linked;
+	double sim = gazette_similarity(c, r, &linked);
+	double raw_sim = gazette_similarity(raw, rr, &raw_linked);
+	assert_false(linked);   /* no pair, family or story */
+	assert_true(raw_linked); /* the chrome alone had linked them */
+	assert_true(sim < 0.05);
+	assert_true(raw_sim > 0.25);
+	struct wt_analysis_stats as;
+	wt_result_stats(r, &as);
+	assert_true(as.chrome_rule_lines > 0);
+	assert_true(as.chrome_site_lines > 0);   /* the paper's own blurb */
+	assert_true(as.chrome_corpus_lines > 0); /* the syndication footer */
+	wt_result_free(r);
+	wt_result_free(rr);
+	wt_corpus_free(c);
+	wt_corpus_free(raw);
+}
+
+static void test_chrome_raises_copy_coverage(void **state)
+{
+	(void)state;
+	struct wt_corpus *c, *raw;
+	struct wt_result *r = page_chrome(&c, 1), *rr = page_chrome(&raw, 0);
+	size_t v = index_of(c, "valley-times.txt"), k = index_of(c, "coastal-post.txt");
+	size_t w = index_of(c, "northwire-frost.txt");
+	/* The two copies aligned with each other, their chrome blanked or
+	 * not: each side's share aligned to the other rises. */
+	struct wt__chrome ch;
+	assert_int_equal(wt__chrome(c, &ch), WT_OK);
+	const struct wt_article *av = wt_corpus_get(c, v), *ak = wt_corpus_get(c, k);
+	struct wt_alignment clean, dirty;
+	assert_int_equal(wt_align_texts(ch.texts[v], av->text_len, ch.texts[k], ak->text_len, NULL,
+					&clean), WT_OK);
+	assert_int_equal(wt_align_texts(av->text, av->text_len, ak->text, ak->text_len, NULL,
+					&dirty), WT_OK);
+	assert_true(clean.coverage_a > dirty.coverage_a + 0.05);
+	assert_true(clean.coverage_b > dirty.coverage_b + 0.05);
+	assert_true(clean.coverage_b > 0.99); /* Coastal Post: all wire text */
+	wt_alignment_release(&clean);
+	wt_alignment_release(&dirty);
+	wt__chrome_release(&ch, c);
+	/* In the pipeline: each copy's coverage of the wire text rises, and
+	 * the Valley Times page, cleaned, is the wire text itself. */
+	const struct wt_article_result *vt = wt_result_article(r, v), *kt = wt_result_article(r, k);
+	assert_int_equal(vt->source, w);
+	assert_int_equal(kt->source, w);
+	assert_int_equal(vt->relation, WT_REL_DUPLICATE);
+	assert_true(wt_result_article(rr, v)->relation != WT_REL_DUPLICATE);
+	assert_true(vt->coverage > wt_result_article(rr, v)->coverage + 0.05);
+	assert_true(kt->coverage > wt_result_article(rr, k)->coverage + 0.05);
+	wt_result_free(r);
+	wt_result_free(rr);
+	wt_corpus_free(c);
+	wt_corpus_free(raw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +709,11 @@ int main(void)
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_rewrite_and_independent),
 		cmocka_unit_test(test_credit_decides_undated),
+		cmocka_unit_test(test_chrome_rules),
+		cmocka_unit_test(test_chrome_rules_context),
+		cmocka_unit_test(test_corpus_chrome),
+		cmocka_unit_test(test_chrome_unlinks_site),
+		cmocka_unit_test(test_chrome_raises_copy_coverage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,8 +42,11 @@ static const char run_usage[] =
 	"  --story-window DAYS   time scale of a story: a similarity loses 0.1 at a\n"
 	"                        gap of DAYS, 0.1 more per doubling (default 14;\n"
 	"                        0: time does not count)\n"
-	"  --no-chrome           keep lines a site repeats on its pages (by default\n"
-	"                        they are blanked before sketching)\n"
+	"  --no-chrome           keep page chrome: by default lines that are chrome\n"
+	"                        by their wording (newsletter, share, related,\n"
+	"                        credits), lines a site repeats on its pages, lines\n"
+	"                        repeated across unrelated texts of several sites\n"
+	"                        and link targets are blanked before sketching\n"
 	"  --stats               print stage timings to standard error\n"
 	"  --quiet               print only errors\n"
 	"  --help                this help\n";
@@ -659,12 +662,13 @@ static int run_or_show(int argc, char **argv, int show)
 	if (stats)
 		fprintf(stderr,
 			"wiretrace: stats: tokens %zu, exact groups %zu, lsh candidates %zu, "
-			"containment candidates %zu, aligned %zu, chrome lines %zu in %zu "
-			"articles, rewrites %zu, independent %zu; seconds: chrome %.3f, sketch %.3f, "
+			"containment candidates %zu, aligned %zu, chrome lines %zu (by rule %zu, "
+			"site %zu, corpus %zu) and links %zu in %zu articles, rewrites %zu, independent %zu; seconds: chrome %.3f, sketch %.3f, "
 			"candidates %.3f, align %.3f, families %.3f, stories %.3f, "
 			"provenance %.3f\n",
 			as.tokens, as.exact_groups, as.lsh_candidates, as.containment_candidates,
-			as.aligned_pairs, as.chrome_lines, as.chrome_articles, as.rewrites,
+			as.aligned_pairs, as.chrome_lines, as.chrome_rule_lines,
+			as.chrome_site_lines, as.chrome_corpus_lines, as.chrome_links, as.chrome_articles, as.rewrites,
 			as.independents, as.seconds_chrome,
 			as.seconds_sketch, as.seconds_candidates,
 			as.seconds_align, as.seconds_families, as.seconds_stories,
