@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "pipeline/pipeline.h"
 #include "read/html.h"
 #include "text/text.h"
 
@@ -1091,40 +1092,11 @@ static char *host_of(const char *url)
 	return n ? dup_n(h, n) : NULL;
 }
 
-/* Lines that are page furniture whatever the site (compared without case,
- * the whole paragraph). */
-static const char *const FURNITURE[] = {
-	"advertisement", "advertising", "ad", "sponsored", "sharing is caring!",
-	"share this article", "share this", "share", "learn more", "read more",
-	"most popular", "related", "related articles", "related stories",
-	"recommended", "you may also like", "more from", "loading", "loading...",
-	"comments", "text size", "print", "email", "close", "skip", "next",
-	"previous", "continue reading", "click here", "see also", "watch",
-	"publicidad", "publicité", "anzeige", "werbung", "реклама", NULL};
-
-static int is_furniture(const char *s, size_t n)
-{
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	while (n && (*s == ' ' || *s == '\n'))
-		s++, n--;
-	if (n > 40)
-		return 0;
-	for (int i = 0; FURNITURE[i]; i++) {
-		size_t m = strlen(FURNITURE[i]), k = 0;
-		if (m != n)
-			continue;
-		while (k < m && lower((unsigned char)s[k]) == FURNITURE[i][k])
-			k++;
-		if (k == m)
-			return 1;
-	}
-	return 0;
-}
-
 /*
- * The text kept from what was written: paragraphs that are page furniture
- * ("Advertisement", "Read more") are left out.  (Leaving out paragraphs of
+ * The text kept from what was written: paragraphs that are page chrome by
+ * their wording ("Advertisement", "Read more", a photo credit: the rule
+ * table of pipeline/chrome_rules.c, also applied to every text later) are
+ * left out.  (Leaving out paragraphs of
  * link text, or short lines after the last sentence, lost more article
  * than furniture on pages of many sites: link lists and tour dates are
  * article too.)  @return an owned text or NULL.
@@ -1136,19 +1108,21 @@ static char *finish(struct out *o, size_t *len)
 		return NULL;
 	struct wt__buf b;
 	wt__buf_init(&b, WT_MAX_TEXT);
+	struct wt__tokens tv = {0};
 	for (size_t i = 0; i < o->n && !o->st; i++) {
 		const struct para *p = &o->paras[i];
 		const char *s = o->b.data + p->start;
 		size_t n = p->end - p->start;
 		while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
 			n--;
-		if (!n || is_furniture(s, n))
+		if (!n || (n <= WT__CHROME_RULE_BYTES && wt__chrome_rule(s, n, &tv, &o->st)))
 			continue;
 		if (b.len)
 			o->st = wt__buf_append(&b, "\n\n", 2);
 		if (!o->st)
 			o->st = wt__buf_append(&b, s, n);
 	}
+	wt__free(tv.v);
 	if (o->st || !b.len) {
 		wt__buf_release(&b);
 		return NULL;
