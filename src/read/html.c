@@ -29,6 +29,7 @@
 
 #define MAX_DEPTH 256      /* deeper elements are not walked */
 #define MAX_HTML (32u << 20) /* larger pages are cut */
+#define MAX_PARSE_DEPTH 1024    /* deeper pages are cut (see html_depth.c) */
 #define MIN_PARA 25        /* bytes of text for a paragraph to score */
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -908,6 +909,7 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	size_t n = conv ? conv_len : len;
 	if (n > MAX_HTML)
 		n = MAX_HTML;
+	n = wt__html_depth_prefix(src, n, MAX_PARSE_DEPTH); /* gumbo is quadratic in depth */
 	GumboOptions opt = kGumboDefaultOptions;
 	opt.max_errors = 0;
 	GumboOutput *g = gumbo_parse_with_options(&opt, src, n);

@@ -853,6 +853,20 @@ static int resync(struct reader *r, int quiet)
 	return found;
 }
 
+/* The first "WARC/1.x" followed by a line end in [p, p + n), or NULL. */
+static const char *version_line(const char *p, size_t n)
+{
+	const char *end = p + n;
+	while ((p = find(p, (size_t)(end - p), MAGIC, MAGIC_LEN))) {
+		const char *q = p + MAGIC_LEN;
+		if (q < end && *q >= '0' && *q <= '9' &&
+		    ((q + 1 < end && q[1] == '\n') || (q + 2 < end && q[1] == '\r' && q[2] == '\n')))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /* Where the header block at the window's start ends ("\r\n\r\n", or "\n\n"
  * from lax writers), reading more as needed.  @return its length, 0 when
  * not found within HDR_MAX or before the end. */
@@ -959,6 +973,18 @@ static enum wt_status read_records(struct reader *r)
 			quiet = 1;
 			continue;
 		}
+		/* A header cut short runs into the next record's, maybe in
+		 * the middle of a line. */
+		const char *next = version_line((const char *)s_ptr(s) + MAGIC_LEN,
+						hlen - MAGIC_LEN);
+		if (next) {
+			if (!s_broken(s, rec, rec + (long long)hlen))
+				wt__report(r->in, WT_DIAG_SKIP, 0, off,
+					   "record truncated: the next record starts inside its header");
+			s_consume(s, (size_t)(next + 1 - (const char *)s_ptr(s)));
+			at_record = 1;
+			continue;
+		}
 		r->records++;
 		unsigned long long clen = 0;
 		int have = parse_header(r, (const char *)s_ptr(s), hlen, &clen);
@@ -1020,12 +1046,12 @@ static enum wt_status read_records(struct reader *r)
 			blk = (const char *)s_ptr(s) + hlen; /* the window may have moved */
 			/* The next record starts inside this one's length: this
 			 * one was cut short, maybe in the middle of a line. */
-			const char *next = find(blk, (size_t)clen, MAGIC, MAGIC_LEN);
-			if (next) {
+			const char *inside = version_line(blk, (size_t)clen);
+			if (inside) {
 				wt__report(r->in, WT_DIAG_SKIP, 0, off,
 					   "record truncated: the next record starts inside its "
 					   "Content-Length of %llu", clen);
-				s_consume(s, hlen + (size_t)(next - blk));
+				s_consume(s, hlen + (size_t)(inside - blk));
 				at_record = 1;
 				continue;
 			}
