@@ -75,9 +75,10 @@ enum wt_status wt__to_utf8(const char *data, size_t len, const char *charset,
 int wt__charset_sniff(const char *data, size_t len, char *out, size_t cap);
 
 /*
- * The length of the longest prefix of a page whose elements, as a scan of
- * its tags estimates (it counts high, never low), nest at most `max_depth`
- * deep; `n` when the whole page does.  Linear in the page.
+ * The length of the longest prefix of a page whose elements nest at most
+ * `max_depth` deep, as a scan of its tags estimates (void elements, those
+ * whose end tag is implied, and the text of scripts and comments do not
+ * count); `n` when the whole page does.  Linear in the page.
  */
 size_t wt__html_depth_prefix(const char *s, size_t n, size_t max_depth);
 
