@@ -632,7 +632,6 @@ struct reader {
 	struct wt__buf type, uri, date, rid, ctype; /* header values */
 	struct wt__buf body, body2;                  /* decoded HTTP bodies */
 	struct tally other_types, not_html, status;
-	size_t records;
 };
 
 /*
@@ -985,7 +984,6 @@ static enum wt_status read_records(struct reader *r)
 			at_record = 1;
 			continue;
 		}
-		r->records++;
 		unsigned long long clen = 0;
 		int have = parse_header(r, (const char *)s_ptr(s), hlen, &clen);
 		if (have < 0) {
