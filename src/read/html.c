@@ -893,6 +893,27 @@ static enum wt_status body_text(const GumboNode *root, char **text, size_t *len)
 	return st;
 }
 
+/* Makes an owned string valid UTF-8: gumbo turns a numeric character
+ * reference too large for an int ("&#x20bbbbbbbbbb;") into bytes that are
+ * no UTF-8, where the HTML standard says U+FFFD. */
+static enum wt_status make_valid(char **s, size_t *len)
+{
+	if (!*s)
+		return WT_OK;
+	size_t n = len ? *len : strlen(*s);
+	if (wt__utf8_valid_prefix(*s, n) == n)
+		return WT_OK;
+	char *fixed;
+	size_t flen;
+	if (wt__utf8_repair(*s, n, &fixed, &flen, NULL, NULL) < 0)
+		return WT_ERR_NOMEM;
+	wt__free(*s);
+	*s = fixed;
+	if (len)
+		*len = flen;
+	return WT_OK;
+}
+
 enum wt_status wt__html_extract(const char *html, size_t len, const char *charset,
 				const char *url, struct wt__page *page)
 {
@@ -939,6 +960,11 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 		(void)0;
 	page->site = m.site.v ? m.site.v : host_of(page->url);
 	wt__free(m.body.v);
+	char **strs[] = {&page->url, &page->title, &page->date, &page->site, &page->byline};
+	for (size_t i = 0; i < sizeof(strs) / sizeof(*strs) && !st; i++)
+		st = make_valid(strs[i], NULL);
+	if (!st)
+		st = make_valid(&page->text, &page->text_len);
 	if (st)
 		wt__page_release(page);
 	return st;

@@ -12,10 +12,12 @@
  * time (ids relative to the root, name order, hidden and unsupported files)
  * and on a missing path.  The depth guard in front of gumbo: elements that
  * do not nest, script and comments not counted, a page 100,000 elements
- * deep read up to the cut.
+ * deep read up to the cut.  An overlong numeric character reference gives
+ * U+FFFD, not bytes that are no UTF-8.
  */
 #include "helpers.h"
 #include "read/html.h"
+#include "text/text.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -737,6 +739,34 @@ static void test_html_depth_guard(void **state)
 	wt__buf_release(&b);
 }
 
+/* gumbo makes bytes that are no UTF-8 of a character reference too large
+ * for an int; the page reader hands out U+FFFD, and nothing to warn about. */
+static void test_html_overlong_char_ref(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><head><title>Tide &#x20bbbbbbbbbbbbbbbb; tables</title></head><body>"
+		"<article><p>The harbour office printed new tide tables &#x20bbbbbbbbbbbbbbbbbbbb; "
+		"for the spring, the harbour master said on Friday.</p></article></body></html>";
+	struct wt__page p;
+	assert_int_equal(wt__html_extract(page, strlen(page), NULL, NULL, &p), WT_OK);
+	assert_non_null(p.text);
+	assert_int_equal(wt__utf8_valid_prefix(p.text, p.text_len), p.text_len);
+	assert_int_equal(strlen(p.text), p.text_len);
+	assert_non_null(strstr(p.text, "tide tables \xEF\xBF\xBD for the spring"));
+	assert_non_null(p.title);
+	assert_int_equal(wt__utf8_valid_prefix(p.title, strlen(p.title)), strlen(p.title));
+	wt__page_release(&p);
+
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "tide.html", page, strlen(page), WT_FORMAT_HTML),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	assert_int_equal(ds.n, 0);
+	wt_corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -756,6 +786,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_date_warns),
 		cmocka_unit_test(test_read_directory),
 		cmocka_unit_test(test_html_depth_guard),
+		cmocka_unit_test(test_html_overlong_char_ref),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
