@@ -29,7 +29,6 @@
 
 #define MAX_DEPTH 256      /* deeper elements are not walked */
 #define MAX_HTML (32u << 20) /* larger pages are cut */
-#define MAX_PARSE_DEPTH 1024    /* deeper pages are cut (see html_depth.c) */
 #define MIN_PARA 25        /* bytes of text for a paragraph to score */
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -930,11 +929,16 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	size_t n = conv ? conv_len : len;
 	if (n > MAX_HTML)
 		n = MAX_HTML;
-	n = wt__html_depth_prefix(src, n, MAX_PARSE_DEPTH); /* gumbo is quadratic in depth */
+	char *guarded = NULL; /* see html_guard.c */
+	if ((st = wt__html_guard(&src, &n, &guarded))) {
+		wt__free(conv);
+		return st;
+	}
 	GumboOptions opt = kGumboDefaultOptions;
 	opt.max_errors = 0;
 	GumboOutput *g = gumbo_parse_with_options(&opt, src, n);
 	if (!g) {
+		wt__free(guarded);
 		wt__free(conv);
 		return WT_ERR_NOMEM;
 	}
@@ -946,6 +950,7 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	if (!st)
 		st = body_text(g->root, &page->text, &page->text_len);
 	gumbo_destroy_output(&opt, g);
+	wt__free(guarded);
 	wt__free(conv);
 	if (!st && !page->text && m.body.v) {
 		page->text = m.body.v;

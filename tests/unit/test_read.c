@@ -12,8 +12,9 @@
  * time (ids relative to the root, name order, hidden and unsupported files)
  * and on a missing path.  The depth guard in front of gumbo: elements that
  * do not nest, script and comments not counted, a page 100,000 elements
- * deep read up to the cut.  An overlong numeric character reference gives
- * U+FFFD, not bytes that are no UTF-8.
+ * deep read up to the cut; a DOCTYPE after the start made a comment.  An
+ * overlong numeric character reference gives U+FFFD, not bytes that are no
+ * UTF-8.
  */
 #include "helpers.h"
 #include "read/html.h"
@@ -707,6 +708,7 @@ static void test_read_directory(void **state)
 static void test_html_depth_guard(void **state)
 {
 	(void)state;
+	struct wt__page p;
 	/* Only elements that nest count: unclosed <p> and <li> close one
 	 * another, void elements hold nothing, script and comment text is no
 	 * markup. */
@@ -737,6 +739,33 @@ static void test_html_depth_guard(void **state)
 	assert_non_null(strstr(wt_corpus_get(c, 0)->text, "The bridge over the river"));
 	wt_corpus_free(c);
 	wt__buf_release(&b);
+
+	/* A DOCTYPE after the start becomes a comment (gumbo leaks it inside
+	 * <noscript> in the head, which the sanitized build would catch);
+	 * the first one stays, and a page without a stray one is not copied. */
+	static const char stray[] =
+		"<!DOCTYPE html><html><head><noscript><!doctype html></noscript></head>"
+		"<body><article><p>The ferry to the island runs again from Monday, the "
+		"operator said, after a month of repairs to the pier.</p></article></body></html>";
+	const char *src = stray;
+	size_t n = strlen(stray);
+	char *owned = NULL;
+	assert_int_equal(wt__html_guard(&src, &n, &owned), WT_OK);
+	assert_non_null(owned);
+	assert_ptr_equal(src, owned);
+	assert_int_equal(n, strlen(stray));
+	assert_memory_equal(src, "<!DOCTYPE html>", 15);
+	assert_non_null(strstr(src, "<noscript><?doctype html>"));
+	wt__free(owned);
+	static const char plain[] = "<!-- x --> <!DOCTYPE html><p>One doctype only.</p>";
+	src = plain;
+	n = strlen(plain);
+	assert_int_equal(wt__html_guard(&src, &n, &owned), WT_OK);
+	assert_null(owned);
+	assert_ptr_equal(src, plain);
+	assert_int_equal(wt__html_extract(stray, strlen(stray), NULL, NULL, &p), WT_OK);
+	assert_non_null(strstr(p.text, "The ferry to the island"));
+	wt__page_release(&p);
 }
 
 /* gumbo makes bytes that are no UTF-8 of a character reference too large
