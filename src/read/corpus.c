@@ -418,7 +418,11 @@ static enum wt_status read_buffer(struct wt__input *in, const char *data,
 {
 	int binary;
 	enum kind sniffed = sniff(data, len, &binary);
-	if (format == WT_FORMAT_WARC || (format == WT_FORMAT_AUTO && (k == K_WARC || sniffed == K_WARC)))
+	/* A gzip file of any name that inflates to "WARC/1." is a WARC file,
+	 * read member by member rather than inflated whole. */
+	if (format == WT_FORMAT_WARC ||
+	    (format == WT_FORMAT_AUTO && (k == K_WARC || sniffed == K_WARC ||
+					  (sniffed == K_GZIP && wt__gzip_is_warc(data, len)))))
 		return wt__read_warc(in, data, len);
 	if (sniffed == K_GZIP) {
 		/* "page.html.gz" holds HTML: the name without ".gz" says what. */

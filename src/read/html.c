@@ -31,7 +31,6 @@
 #define MAX_DEPTH 256      /* deeper elements are not walked */
 #define MAX_HTML (32u << 20) /* larger pages are cut */
 #define MIN_PARA 25        /* bytes of text for a paragraph to score */
-#define MAX_NEST 4096      /* open elements a page may nest before it is cut */
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -1011,59 +1010,6 @@ static void read_meta(struct meta *m, const struct tree *t)
 
 /* ---- the page ----------------------------------------------------------- */
 
-/* Elements that are never left open (void), or close themselves. */
-static int never_nests(const char *name, size_t n)
-{
-	static const char *const names[] = {
-		"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area",
-		"base", "col", "embed", "param", "track", "p", "li", "dt", "dd", "tr",
-		"td", "th", "option", "!doctype", NULL};
-	for (int i = 0; names[i]; i++)
-		if (strlen(names[i]) == n) {
-			size_t k = 0;
-			while (k < n && lower((unsigned char)name[k]) == names[i][k])
-				k++;
-			if (k == n)
-				return 1;
-		}
-	return 0;
-}
-
-/*
- * Where to cut a page so that it nests at most MAX_NEST elements: gumbo's
- * tree building costs time quadratic in the depth of open elements, and no
- * real page nests more than a few hundred.  Counts start and end tags
- * (not comments, void or self-closing ones).  @return len when no cut.
- */
-static size_t nest_cut(const char *s, size_t len)
-{
-	long depth = 0;
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (s[i] != '<')
-			continue;
-		int end = s[i + 1] == '/';
-		size_t a = i + 1 + (size_t)end, b = a;
-		while (b < len && ((s[b] >= 'a' && s[b] <= 'z') || (s[b] >= 'A' && s[b] <= 'Z') ||
-				   (s[b] >= '0' && s[b] <= '9') || s[b] == '!'))
-			b++;
-		if (b == a || never_nests(s + a, b - a))
-			continue;
-		if (s[a] == '!') { /* a comment or declaration */
-			continue;
-		}
-		if (end) {
-			depth -= depth > 0;
-			continue;
-		}
-		const char *gt = memchr(s + b, '>', WT_MIN(len - b, (size_t)4096));
-		if (gt && gt > s + b && gt[-1] == '/')
-			continue;
-		if (++depth > MAX_NEST)
-			return i;
-	}
-	return len;
-}
-
 /* ---- the page, extracted ------------------------------------------------ */
 
 void wt__page_release(struct wt__page *p)
@@ -1206,6 +1152,27 @@ static enum wt_status body_text(const GumboNode *root, char **text, size_t *len)
 	return st;
 }
 
+/* Makes an owned string valid UTF-8: gumbo turns a numeric character
+ * reference too large for an int ("&#x20bbbbbbbbbb;") into bytes that are
+ * no UTF-8, where the HTML standard says U+FFFD. */
+static enum wt_status make_valid(char **s, size_t *len)
+{
+	if (!*s)
+		return WT_OK;
+	size_t n = len ? *len : strlen(*s);
+	if (wt__utf8_valid_prefix(*s, n) == n)
+		return WT_OK;
+	char *fixed;
+	size_t flen;
+	if (wt__utf8_repair(*s, n, &fixed, &flen, NULL, NULL) < 0)
+		return WT_ERR_NOMEM;
+	wt__free(*s);
+	*s = fixed;
+	if (len)
+		*len = flen;
+	return WT_OK;
+}
+
 enum wt_status wt__html_extract(const char *html, size_t len, const char *charset,
 				const char *url, struct wt__page *page)
 {
@@ -1224,15 +1191,19 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 		n = MAX_HTML;
 		page->cut = 1;
 	}
-	size_t cut = nest_cut(src, n);
-	if (cut < n) {
-		n = cut;
-		page->cut = 1;
+	char *guarded = NULL; /* see html_guard.c */
+	size_t whole = n;
+	if ((st = wt__html_guard(&src, &n, &guarded))) {
+		wt__free(conv);
+		return st;
 	}
+	if (n < whole)
+		page->cut = 1;
 	GumboOptions opt = kGumboDefaultOptions;
 	opt.max_errors = 0;
 	GumboOutput *g = gumbo_parse_with_options(&opt, src, n);
 	if (!g) {
+		wt__free(guarded);
 		wt__free(conv);
 		return WT_ERR_NOMEM;
 	}
@@ -1244,6 +1215,7 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	if (!st)
 		st = body_text(g->root, &page->text, &page->text_len);
 	gumbo_destroy_output(&opt, g);
+	wt__free(guarded);
 	wt__free(conv);
 	if (!st && !page->text && m.body.v) {
 		page->text = m.body.v;
@@ -1260,6 +1232,11 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	if (!page->date && (url_date(page->url, ymd) || url_date(url, ymd)))
 		page->date = wt__strdup(ymd);
 	wt__free(m.body.v);
+	char **strs[] = {&page->url, &page->title, &page->date, &page->site, &page->byline};
+	for (size_t i = 0; i < sizeof(strs) / sizeof(*strs) && !st; i++)
+		st = make_valid(strs[i], NULL);
+	if (!st)
+		st = make_valid(&page->text, &page->text_len);
 	if (st)
 		wt__page_release(page);
 	return st;
@@ -1276,7 +1253,7 @@ enum wt_status wt__read_html_page(struct wt__input *in, const char *html, size_t
 	if (p.cut)
 		wt__report(in, WT_DIAG_WARNING, 0, offset,
 			   "page larger than %u bytes or nested deeper than %d elements; read up to there",
-			   MAX_HTML, MAX_NEST);
+			   MAX_HTML, WT_HTML_MAX_DEPTH);
 	if (!p.text || !p.text_len) {
 		wt__report(in, WT_DIAG_SKIP, 0, offset, "page skipped: no article text found");
 		wt__page_release(&p);

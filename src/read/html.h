@@ -77,6 +77,25 @@ enum wt_status wt__to_utf8(const char *data, size_t len, const char *charset,
 int wt__charset_sniff(const char *data, size_t len, char *out, size_t cap);
 
 /*
+ * The length of the longest prefix of a page whose elements nest at most
+ * `max_depth` deep, as a scan of its tags estimates (void elements, those
+ * whose end tag is implied, and the text of scripts and comments do not
+ * count); `n` when the whole page does.  Linear in the page.
+ */
+size_t wt__html_depth_prefix(const char *s, size_t n, size_t max_depth);
+
+#define WT_HTML_MAX_DEPTH 1024 /* pages nested deeper are cut before gumbo */
+
+/*
+ * Makes a page safe to hand to gumbo (see html_guard.c): *n is cut where
+ * the page nests deeper than WT_HTML_MAX_DEPTH, and when the page holds a
+ * DOCTYPE after its start, *src becomes a copy in *owned (the caller frees
+ * it) with those turned into comments.  *owned is NULL when no copy was made.
+ * @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt__html_guard(const char **src, size_t *n, char **owned);
+
+/*
  * Decompresses a whole gzip input (every member, concatenated) into an owned
  * buffer of at most `cap` bytes.  *bad_offset is where in the input a
  * corrupt or truncated member starts (-1 when all was read); what came

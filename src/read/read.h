@@ -58,6 +58,8 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len);
 enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len);
 enum wt_status wt__read_warc(struct wt__input *in, const char *data, size_t len);
+/* @return 1 when gzip data inflates to a WARC record's first line. */
+int wt__gzip_is_warc(const char *data, size_t len);
 /* wt__read_html is in read/html.h, with the rest of the page extraction. */
 
 #endif

@@ -10,9 +10,15 @@
  * wt_parse_date on the formats of news metadata, time zones included, and on
  * garbage.  wt_corpus_read_path on a directory tree made under /tmp at test
  * time (ids relative to the root, name order, hidden and unsupported files)
- * and on a missing path.
+ * and on a missing path.  The depth guard in front of gumbo: elements that
+ * do not nest, script and comments not counted, a page 100,000 elements
+ * deep read up to the cut; a DOCTYPE after the start made a comment.  An
+ * overlong numeric character reference gives U+FFFD, not bytes that are no
+ * UTF-8.
  */
 #include "helpers.h"
+#include "read/html.h"
+#include "text/text.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -697,6 +703,99 @@ static void test_read_directory(void **state)
 	assert_int_equal(rmdir(root), 0);
 }
 
+/* ---- the depth guard in front of gumbo -------------------------------- */
+
+static void test_html_depth_guard(void **state)
+{
+	(void)state;
+	struct wt__page p;
+	/* Only elements that nest count: unclosed <p> and <li> close one
+	 * another, void elements hold nothing, script and comment text is no
+	 * markup. */
+	static const char flat[] =
+		"<html><body><p>one<p>two<li>x<li>y<br><img src=a><hr/>"
+		"<script>for (i = 0; i < n; i++) s += '<div><div><div>';</script>"
+		"<!-- <div><div><div> --><div></div></body></html>";
+	assert_int_equal(wt__html_depth_prefix(flat, strlen(flat), 2), strlen(flat));
+	struct wt__buf b;
+	wt__buf_init(&b, 1 << 20);
+	assert_int_equal(wt__buf_append(&b, "<html><body>", 12), WT_OK);
+	for (int i = 0; i < 3000; i++)
+		assert_int_equal(wt__buf_append(&b, "<div>", 5), WT_OK);
+	/* Cut before the 1025th <div>: the 1024 before it are kept. */
+	assert_int_equal(wt__html_depth_prefix(b.data, b.len, 1024), 12 + 1024 * 5);
+	/* A page 3000 deep is read up to the cut, quickly. */
+	static const char story[] = "<p>The bridge over the river opened on Monday after "
+				    "three years of work, the city said.</p>";
+	wt__buf_release(&b);
+	assert_int_equal(wt__buf_append(&b, "<html><body><article>", 21), WT_OK);
+	assert_int_equal(wt__buf_append(&b, story, strlen(story)), WT_OK);
+	for (int i = 0; i < 100000; i++)
+		assert_int_equal(wt__buf_append(&b, "<span>", 6), WT_OK);
+	struct wt_corpus *c = NULL;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	assert_int_equal(wt_corpus_read_memory(c, "deep.html", b.data, b.len, WT_FORMAT_HTML), WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	assert_non_null(strstr(wt_corpus_get(c, 0)->text, "The bridge over the river"));
+	wt_corpus_free(c);
+	wt__buf_release(&b);
+
+	/* A DOCTYPE after the start becomes a comment (gumbo leaks it inside
+	 * <noscript> in the head, which the sanitized build would catch);
+	 * the first one stays, and a page without a stray one is not copied. */
+	static const char stray[] =
+		"<!DOCTYPE html><html><head><noscript><!doctype html></noscript></head>"
+		"<body><article><p>The ferry to the island runs again from Monday, the "
+		"operator said, after a month of repairs to the pier.</p></article></body></html>";
+	const char *src = stray;
+	size_t n = strlen(stray);
+	char *owned = NULL;
+	assert_int_equal(wt__html_guard(&src, &n, &owned), WT_OK);
+	assert_non_null(owned);
+	assert_ptr_equal(src, owned);
+	assert_int_equal(n, strlen(stray));
+	assert_memory_equal(src, "<!DOCTYPE html>", 15);
+	assert_non_null(strstr(src, "<noscript><?doctype html>"));
+	wt__free(owned);
+	static const char plain[] = "<!-- x --> <!DOCTYPE html><p>One doctype only.</p>";
+	src = plain;
+	n = strlen(plain);
+	assert_int_equal(wt__html_guard(&src, &n, &owned), WT_OK);
+	assert_null(owned);
+	assert_ptr_equal(src, plain);
+	assert_int_equal(wt__html_extract(stray, strlen(stray), NULL, NULL, &p), WT_OK);
+	assert_non_null(strstr(p.text, "The ferry to the island"));
+	wt__page_release(&p);
+}
+
+/* gumbo makes bytes that are no UTF-8 of a character reference too large
+ * for an int; the page reader hands out U+FFFD, and nothing to warn about. */
+static void test_html_overlong_char_ref(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><head><title>Tide &#x20bbbbbbbbbbbbbbbb; tables</title></head><body>"
+		"<article><p>The harbour office printed new tide tables &#x20bbbbbbbbbbbbbbbbbbbb; "
+		"for the spring, the harbour master said on Friday.</p></article></body></html>";
+	struct wt__page p;
+	assert_int_equal(wt__html_extract(page, strlen(page), NULL, NULL, &p), WT_OK);
+	assert_non_null(p.text);
+	assert_int_equal(wt__utf8_valid_prefix(p.text, p.text_len), p.text_len);
+	assert_int_equal(strlen(p.text), p.text_len);
+	assert_non_null(strstr(p.text, "tide tables \xEF\xBF\xBD for the spring"));
+	assert_non_null(p.title);
+	assert_int_equal(wt__utf8_valid_prefix(p.title, strlen(p.title)), strlen(p.title));
+	wt__page_release(&p);
+
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "tide.html", page, strlen(page), WT_FORMAT_HTML),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 1);
+	assert_int_equal(ds.n, 0);
+	wt_corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -715,6 +814,8 @@ int main(void)
 		cmocka_unit_test(test_parse_date_impossible_day),
 		cmocka_unit_test(test_unknown_date_warns),
 		cmocka_unit_test(test_read_directory),
+		cmocka_unit_test(test_html_depth_guard),
+		cmocka_unit_test(test_html_overlong_char_ref),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
