@@ -183,6 +183,20 @@ static int template_siblings(const struct wt__map *pairs, size_t a, size_t b)
 
 /* Claims in reading order: by their first version's place in the story,
  * then by offset. */
+/*
+ * Whether `article` itself gives a figure compatible with `it` among the
+ * items of one key.  Then the two figures are two sentences of one text
+ * (a list: "Step 5 ...", "Step 10 ..."), which every copy repeats, not two
+ * versions of one sentence.
+ */
+static int carries(const struct item *run, size_t n, size_t article, const struct item *it)
+{
+	for (size_t k = 0; k < n; k++)
+		if (run[k].article == article && compatible(&run[k], it))
+			return 1;
+	return 0;
+}
+
 static int cmp_claim(const void *x, const void *y)
 {
 	const struct wt_claim *a = x, *b = y;
@@ -533,10 +547,14 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	for (size_t lo = 0, hi; lo < ni; lo = hi) {
 		int differ = 0;
 		for (hi = lo + 1; hi < ni && items[hi].key == items[lo].key; hi++)
-			differ |= items[hi].article != items[lo].article &&
-				  !compatible(&items[lo], &items[hi]) &&
-				  !template_siblings(&pairs, items[lo].article, items[hi].article) &&
-				  same_sentence(c, &items[lo], &items[hi], &tv);
+			;
+		for (size_t k = lo + 1; k < hi; k++)
+			differ |= items[k].article != items[lo].article &&
+				  !compatible(&items[lo], &items[k]) &&
+				  !carries(items + lo, hi - lo, items[lo].article, &items[k]) &&
+				  !carries(items + lo, hi - lo, items[k].article, &items[lo]) &&
+				  !template_siblings(&pairs, items[lo].article, items[k].article) &&
+				  same_sentence(c, &items[lo], &items[k], &tv);
 		if (!differ)
 			continue;
 		if ((st = WT_GROW(claims, ccap, nc + 1, (size_t)-1)))

@@ -2,8 +2,9 @@
  * test_versions.c - the sentences of a story aligned across its articles:
  * what a copy added, dropped and changed against its source, a quotation
  * cut short still aligned with the whole, the figure and the quotation on
- * which the two versions disagree (and not the figure they share), and a
- * story with no such article refused.
+ * which the two versions disagree (and not the figure they share), a
+ * story with no such article refused, and the figures of a list of like
+ * sentences, which every copy repeats, no conflict.
  */
 #include "helpers.h"
 
@@ -118,10 +119,48 @@ static void test_added_dropped_changed(void **state)
 	wt_corpus_free(c);
 }
 
+/* A text whose sentences differ only in a figure: a list of departures.
+ * Every copy carries both figures; they are two sentences, not two
+ * versions of one, and no conflict. */
+static const char timetable[] =
+	"PIRAEUS (Northwire) - Ferry services to the islands resume on Saturday after "
+	"the strike, the port authority said. The first ferry to Naxos leaves at 7 in "
+	"the morning from gate E7 with 900 passengers booked. The second ferry to Naxos "
+	"leaves at 9 in the morning from gate E7 with 900 passengers booked. Tickets "
+	"bought for cancelled sailings remain valid until the end of the month.";
+
+static void test_list_figures_no_conflict(void **state)
+{
+	(void)state;
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	add_dated(c, "wire", "2026-05-04T08:00:00Z", "northwire.example", timetable);
+	add_dated(c, "copy1", "2026-05-04T09:00:00Z", "island-news.example", timetable);
+	add_dated(c, "copy2", "2026-05-04T09:30:00Z", "port-daily.example", timetable);
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	assert_int_equal(wt_result_article(r, 1)->story, 0);
+	assert_int_equal(wt_result_article(r, 2)->story, 0);
+	struct wt_story_versions *v;
+	assert_int_equal(wt_story_versions(r, 0, &v), WT_OK);
+	struct wt_claim *cl;
+	size_t ncl;
+	assert_int_equal(wt_story_claims(r, v, &cl, &ncl), WT_OK);
+	assert_int_equal(ncl, 0);
+	wt_story_claims_free(cl, ncl);
+	wt_story_versions_free(v);
+	wt_result_free(r);
+	wt_corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_added_dropped_changed),
+		cmocka_unit_test(test_list_figures_no_conflict),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
