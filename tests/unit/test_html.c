@@ -227,6 +227,18 @@ static void test_url_date_and_no_article(void **state)
 					  "https://www.example.org/2026/03/10/dam-story/", &p), WT_OK);
 	assert_string_equal(p.date, "2026-03-10");
 	assert_string_equal(p.site, "example.org");
+	wt__page_release(&p);
+	/* Dates cut short at the end of the URL are no dates. */
+	assert_int_equal(wt__html_extract(html, strlen(html), NULL, "https://a.example/x/2026-1", &p),
+			 WT_OK);
+	assert_null(p.date);
+	wt__page_release(&p);
+	assert_int_equal(wt__html_extract(html, strlen(html), NULL, "https://a.example/2026031", &p),
+			 WT_OK);
+	assert_null(p.date);
+	wt__page_release(&p);
+	assert_int_equal(wt__html_extract(html, strlen(html), NULL,
+					  "https://www.example.org/2026/03/10/dam-story/", &p), WT_OK);
 	assert_string_equal(p.url, "https://www.example.org/2026/03/10/dam-story/");
 	wt__page_release(&p);
 	/* A page of links only holds no article: reading it counts a skip. */
