@@ -114,6 +114,13 @@ void wt_corpus_free(struct wt_corpus *corpus);
 void wt_corpus_set_diag(struct wt_corpus *corpus, wt_diag_fn fn, void *ud);
 
 /*
+ * Sets how many threads extract the web pages of a directory in parallel
+ * (0, the default: every core; 1: none).  The articles, their order and
+ * the diagnostics do not depend on it.
+ */
+void wt_corpus_set_threads(struct wt_corpus *corpus, int threads);
+
+/*
  * Reads `path`: a file, a directory (recursively, in name order) or "-" for
  * standard input.  Ids of text files are their path relative to `path`, or
  * the base name when `path` names the file itself.  Bad records are reported

@@ -21,7 +21,8 @@ char *wt__strndup(const char *s, size_t len);
 char *wt__strdup(const char *s);
 
 /* Test hook: make allocation number `n` (1-based, counted from this call)
- * and every later one fail; 0 disables.  @return allocations so far. */
+ * and every later one fail; 0 disables.  @return allocations counted
+ * since the hook was last armed (none are counted while it is not). */
 size_t wt__alloc_fail_after(size_t n);
 
 /*

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,11 @@ void wt_corpus_set_diag(struct wt_corpus *c, wt_diag_fn fn, void *ud)
 {
 	c->diag = fn;
 	c->diag_ud = ud;
+}
+
+void wt_corpus_set_threads(struct wt_corpus *c, int threads)
+{
+	c->threads = threads < 0 ? 0 : threads;
 }
 
 size_t wt_corpus_count(const struct wt_corpus *c)
@@ -566,6 +572,160 @@ static enum wt_status read_file(struct wt_corpus *c, const char *path,
 	return st;
 }
 
+/* ---- pages of a directory, extracted in parallel ------------------------ */
+
+/*
+ * A web page file extracted by a worker thread ahead of its turn.  Only
+ * what would go to the HTML reader is prepared (an .html file, or one
+ * gzipped, that is not empty and not binary); everything else, and any
+ * file a worker could not read, is read in order by the main thread as
+ * before, which also reports every diagnostic, so the articles and the
+ * messages come out the same whatever the number of threads.
+ */
+struct prepared {
+	const char *path;
+	int ready;            /* page holds the extraction */
+	struct wt__page page;
+	long long gz_bad;     /* gzip: offset of a damaged member, or -1 */
+	int gz_limit;         /* gzip: larger than WT_MAX_INPUT decompressed */
+	enum wt_status st;    /* WT_ERR_NOMEM stops the read */
+};
+
+/* Whether bytes would go to the HTML reader: read_buffer's checks. */
+static int html_bound(const char *data, size_t len, enum wt_format format, enum kind k)
+{
+	int binary;
+	enum kind sn = sniff(data, len, &binary);
+	if (len == 0 || all_space(data, len) || binary || sn == K_GZIP || sn == K_WARC)
+		return 0;
+	if (format == WT_FORMAT_HTML)
+		return 1;
+	return format == WT_FORMAT_AUTO && (k == K_HTML || (k == K_SNIFF && sn == K_HTML));
+}
+
+static void prepare(struct prepared *p, enum wt_format format)
+{
+	enum kind k = kind_of(p->path);
+	enum kind inner = K_UNSUPPORTED;
+	if (k == K_GZIP) {
+		size_t nl = strlen(p->path);
+		char *base = wt__malloc(nl + 1);
+		if (!base) {
+			p->st = WT_ERR_NOMEM;
+			return;
+		}
+		memcpy(base, p->path, nl + 1);
+		base[nl - 3] = 0;
+		inner = kind_of(base);
+		wt__free(base);
+	}
+	if (k != K_HTML && !(k == K_GZIP && inner == K_HTML))
+		return;
+	int fd = open(p->path, O_RDONLY);
+	if (fd < 0)
+		return;
+	struct stat sb;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
+	    (unsigned long long)sb.st_size > WT_MAX_INPUT) {
+		close(fd);
+		return;
+	}
+	size_t len = (size_t)sb.st_size;
+	void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return;
+	const char *data = m;
+	char *unz = NULL;
+	size_t n = len;
+	p->gz_bad = -1;
+	if (k == K_GZIP) {
+		if (len < 2 || (unsigned char)data[0] != 0x1f || (unsigned char)data[1] != 0x8b) {
+			munmap(m, len);
+			return;
+		}
+		p->st = wt__gunzip(data, len, WT_MAX_INPUT, &unz, &n, &p->gz_bad);
+		if (p->st == WT_ERR_LIMIT) {
+			p->gz_limit = 1;
+			p->st = WT_OK;
+		}
+		if (p->st) {
+			munmap(m, len);
+			return;
+		}
+		data = unz;
+		k = K_HTML;
+	}
+	if (html_bound(data, n, format, k)) {
+		p->st = wt__html_extract(data, n, NULL, NULL, &p->page);
+		p->ready = !p->st;
+	}
+	wt__free(unz);
+	munmap(m, len);
+}
+
+struct prep_pool {
+	struct prepared *v;
+	size_t n, next;
+	enum wt_format format;
+	pthread_mutex_t lock;
+};
+
+static void *prep_worker(void *arg)
+{
+	struct prep_pool *pp = arg;
+	for (;;) {
+		pthread_mutex_lock(&pp->lock);
+		size_t i = pp->next++;
+		pthread_mutex_unlock(&pp->lock);
+		if (i >= pp->n)
+			return NULL;
+		prepare(&pp->v[i], pp->format);
+	}
+}
+
+/* Extracts the pages among v[0..n) on `threads` threads. */
+static void prepare_all(struct prepared *v, size_t n, enum wt_format format, int threads)
+{
+	struct prep_pool pp = {v, n, 0, format, PTHREAD_MUTEX_INITIALIZER};
+	pthread_t tid[64];
+	int started = 0;
+	for (int t = 1; t < threads && t < 64; t++)
+		if (!pthread_create(&tid[started], NULL, prep_worker, &pp))
+			started++;
+	prep_worker(&pp);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	pthread_mutex_destroy(&pp.lock);
+}
+
+static int corpus_threads(const struct wt_corpus *c)
+{
+	long t = c->threads;
+	if (t <= 0) {
+		t = sysconf(_SC_NPROCESSORS_ONLN);
+		if (t < 1)
+			t = 1;
+	}
+	return (int)WT_MIN(t, 64L);
+}
+
+/* Adds a prepared page as read_file would have: counted, its gzip damage
+ * and its extraction reported, in order. */
+static enum wt_status add_prepared(struct wt_corpus *c, struct prepared *p, const char *id)
+{
+	struct wt__input in = {c, p->path, id};
+	c->stats.inputs++;
+	if (p->gz_limit)
+		wt__report(&in, WT_DIAG_WARNING, 0, -1,
+			   "gzip input larger than %zu bytes once decompressed; the rest is not read",
+			   WT_MAX_INPUT);
+	if (p->gz_bad >= 0)
+		wt__report(&in, WT_DIAG_WARNING, 0, p->gz_bad,
+			   "gzip data corrupt or truncated; read up to here");
+	return wt__add_page(&in, &p->page, NULL, NULL, 0);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -605,30 +765,64 @@ static enum wt_status read_dir(struct wt_corpus *c, const char *path,
 	closedir(d);
 	if (names)
 		qsort(names, n, sizeof(*names), cmp_names);
-	for (size_t i = 0; i < n && !st; i++) {
-		size_t pl = strlen(path), nl = strlen(names[i]), rl = rel ? strlen(rel) : 0;
-		char *full = wt__malloc(pl + nl + 2);
-		char *r = wt__malloc(rl + nl + 2);
-		if (!full || !r) {
-			wt__free(full);
-			wt__free(r);
-			st = WT_ERR_NOMEM;
-			break;
+	/* In windows of files: the web pages of a window are extracted on
+	 * every thread first, then the window is read in name order. */
+	int threads = corpus_threads(c);
+	size_t window = threads > 1 ? (size_t)threads * 8 : 1;
+	struct prepared *prep = wt__calloc(window, sizeof(*prep));
+	char **full = wt__calloc(window, sizeof(*full)), **r = wt__calloc(window, sizeof(*r));
+	if (!prep || !full || !r)
+		st = WT_ERR_NOMEM;
+	for (size_t w0 = 0; w0 < n && !st; w0 += window) {
+		size_t wn = WT_MIN(window, n - w0);
+		for (size_t k = 0; k < wn && !st; k++) {
+			const char *name = names[w0 + k];
+			size_t pl = strlen(path), nl = strlen(name), rl = rel ? strlen(rel) : 0;
+			full[k] = wt__malloc(pl + nl + 2);
+			r[k] = wt__malloc(rl + nl + 2);
+			if (!full[k] || !r[k]) {
+				st = WT_ERR_NOMEM;
+				break;
+			}
+			sprintf(full[k], "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/", name);
+			sprintf(r[k], "%s%s%s", rel ? rel : "", rl ? "/" : "", name);
+			memset(&prep[k], 0, sizeof(prep[k]));
+			prep[k].path = full[k];
 		}
-		sprintf(full, "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/", names[i]);
-		sprintf(r, "%s%s%s", rel ? rel : "", rl ? "/" : "", names[i]);
-		struct stat sb;
-		if (stat(full, &sb) < 0) {
-			struct wt__input fin = {c, full, NULL};
-			wt__report(&fin, WT_DIAG_ERROR, 0, -1, "cannot stat: %s", strerror(errno));
-		} else if (S_ISDIR(sb.st_mode)) {
-			st = read_dir(c, full, r, format, depth + 1);
-		} else if (S_ISREG(sb.st_mode)) {
-			st = read_file(c, full, r, format, 0);
+		if (!st && threads > 1)
+			prepare_all(prep, wn, format, threads);
+		for (size_t k = 0; k < wn; k++)
+			if (!st && prep[k].st == WT_ERR_NOMEM)
+				st = WT_ERR_NOMEM;
+		for (size_t k = 0; k < wn && !st; k++) {
+			struct stat sb;
+			if (stat(full[k], &sb) < 0) {
+				struct wt__input fin = {c, full[k], NULL};
+				wt__report(&fin, WT_DIAG_ERROR, 0, -1, "cannot stat: %s", strerror(errno));
+			} else if (S_ISDIR(sb.st_mode)) {
+				st = read_dir(c, full[k], r[k], format, depth + 1);
+			} else if (S_ISREG(sb.st_mode)) {
+				st = prep[k].ready ? add_prepared(c, &prep[k], r[k])
+						   : read_file(c, full[k], r[k], format, 0);
+				prep[k].ready = 0;
+			}
 		}
-		wt__free(full);
-		wt__free(r);
+		for (size_t k = 0; k < wn; k++) {
+			if (prep && prep[k].ready)
+				wt__page_release(&prep[k].page);
+			if (full)
+				wt__free(full[k]);
+			if (r)
+				wt__free(r[k]);
+			if (full)
+				full[k] = NULL;
+			if (r)
+				r[k] = NULL;
+		}
 	}
+	wt__free(prep);
+	wt__free(full);
+	wt__free(r);
 	for (size_t i = 0; i < n; i++)
 		wt__free(names[i]);
 	wt__free(names);

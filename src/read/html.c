@@ -1246,6 +1246,34 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	return st;
 }
 
+enum wt_status wt__add_page(struct wt__input *in, struct wt__page *p, const char *id,
+			    const char *date, long long offset)
+{
+	enum wt_status st = WT_OK;
+	if (p->cut)
+		wt__report(in, WT_DIAG_WARNING, 0, offset,
+			   "page larger than %u bytes or nested deeper than %d elements; read up to there",
+			   MAX_HTML, WT_HTML_MAX_DEPTH);
+	if (!p->text || !p->text_len) {
+		wt__report(in, WT_DIAG_SKIP, 0, offset, "page skipped: no article text found");
+	} else {
+		struct wt__fields f = {0};
+		f.id = id, f.id_len = id ? strlen(id) : 0;
+		f.url = p->url, f.url_len = p->url ? strlen(p->url) : 0;
+		f.site = p->site, f.site_len = p->site ? strlen(p->site) : 0;
+		const char *d = p->date && wt_parse_date(p->date) != WT_TIME_UNKNOWN ? p->date : date;
+		f.date = d, f.date_len = d ? strlen(d) : 0;
+		f.title = p->title, f.title_len = p->title ? strlen(p->title) : 0;
+		f.byline = p->byline, f.byline_len = p->byline ? strlen(p->byline) : 0;
+		f.text = p->text, f.text_len = p->text_len;
+		f.text_offset = offset;
+		f.text_bad_offset = -1;
+		st = wt__corpus_add_fields(in, &f);
+	}
+	wt__page_release(p);
+	return st;
+}
+
 enum wt_status wt__read_html_page(struct wt__input *in, const char *html, size_t len,
 				  const char *id, const char *url, const char *charset,
 				  const char *date, long long offset)
@@ -1254,29 +1282,7 @@ enum wt_status wt__read_html_page(struct wt__input *in, const char *html, size_t
 	enum wt_status st = wt__html_extract(html, len, charset, url, &p);
 	if (st)
 		return st;
-	if (p.cut)
-		wt__report(in, WT_DIAG_WARNING, 0, offset,
-			   "page larger than %u bytes or nested deeper than %d elements; read up to there",
-			   MAX_HTML, WT_HTML_MAX_DEPTH);
-	if (!p.text || !p.text_len) {
-		wt__report(in, WT_DIAG_SKIP, 0, offset, "page skipped: no article text found");
-		wt__page_release(&p);
-		return WT_OK;
-	}
-	struct wt__fields f = {0};
-	f.id = id, f.id_len = id ? strlen(id) : 0;
-	f.url = p.url, f.url_len = p.url ? strlen(p.url) : 0;
-	f.site = p.site, f.site_len = p.site ? strlen(p.site) : 0;
-	const char *d = p.date && wt_parse_date(p.date) != WT_TIME_UNKNOWN ? p.date : date;
-	f.date = d, f.date_len = d ? strlen(d) : 0;
-	f.title = p.title, f.title_len = p.title ? strlen(p.title) : 0;
-	f.byline = p.byline, f.byline_len = p.byline ? strlen(p.byline) : 0;
-	f.text = p.text, f.text_len = p.text_len;
-	f.text_offset = offset;
-	f.text_bad_offset = -1;
-	st = wt__corpus_add_fields(in, &f);
-	wt__page_release(&p);
-	return st;
+	return wt__add_page(in, &p, id, date, offset);
 }
 
 enum wt_status wt__read_html(struct wt__input *in, const char *data, size_t len)

@@ -55,6 +55,14 @@ enum wt_status wt__read_html_page(struct wt__input *in, const char *html, size_t
 				  const char *id, const char *url, const char *charset,
 				  const char *date, long long offset);
 
+/*
+ * The second half of wt__read_html_page, for a page extracted elsewhere (a
+ * worker thread): reports a page read in part or without article, adds the
+ * article, and releases `page`.  @return WT_OK or WT_ERR_NOMEM.
+ */
+enum wt_status wt__add_page(struct wt__input *in, struct wt__page *page, const char *id,
+			    const char *date, long long offset);
+
 /* The reader for an .html file: wt__read_html_page on the whole input. */
 enum wt_status wt__read_html(struct wt__input *in, const char *data, size_t len);
 

@@ -21,6 +21,7 @@ struct wt_corpus {
 	wt_diag_fn diag;
 	void *diag_ud;
 	struct wt_read_stats stats;
+	int threads;             /* for extracting pages; 0: every core */
 };
 
 /* Where a reader is in its input, for diagnostics. */

@@ -7,11 +7,13 @@
  * JSON-LD.  Also: a body set loose in a <div> with <br> breaks, a body cut
  * in two chunks around an advertisement, a windows-1251 page declared in a
  * <meta> tag and one declared only by the transport, the date taken from a
- * URL, a page with no article, a gzipped page read from memory, and a page
- * nested deeper than the limit.
+ * URL, a page with no article, a gzipped page read from memory, a page
+ * nested deeper than the limit, and a directory of pages read alike on one
+ * thread and on three.
  */
 #include "helpers.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include "read/html.h"
@@ -324,6 +326,89 @@ static void test_deep_nesting(void **state)
 	free(html);
 }
 
+/* Diagnostics as one string, to compare two reads. */
+static void collect(void *ud, const struct wt_diag *d)
+{
+	char *log = ud;
+	size_t n = strlen(log);
+	snprintf(log + n, 8192 - n, "%d %s %lld %s\n", (int)d->kind, d->input, d->offset, d->message);
+}
+
+static void put_file(const char *dir, const char *name, const char *data, size_t len)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void test_directory_threads(void **state)
+{
+	(void)state;
+	/* A directory of pages, a text file, an empty page, a page of links
+	 * only and binary bytes named .html: read on 1 and on 3 threads, the
+	 * same articles in the same order and the same diagnostics. */
+	char root[] = "/tmp/wt-html-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	for (int i = 0; i < 12; i++) {
+		char name[32], between[256];
+		snprintf(name, sizeof(name), "page%02d.html", i);
+		snprintf(between, sizeof(between), "<p>Page %d of the series, with a sentence of "
+			 "its own that makes it a different text from the others.</p>", i);
+		char *html = make_page(between);
+		put_file(root, name, html, strlen(html));
+		free(html);
+	}
+	put_file(root, "note.txt", "title: A note\n\nThe ferry sails at nine.\n", 40);
+	put_file(root, "empty.html", "", 0);
+	const char *menu = "<html><body><a href=\"/a\">A</a></body></html>";
+	put_file(root, "menu.html", menu, strlen(menu));
+	put_file(root, "bin.html", "\x01\x02\x00\x03binary", 10);
+	char logs[2][8192];
+	struct wt_corpus *c[2];
+	int threads[2] = {1, 3};
+	for (int k = 0; k < 2; k++) {
+		logs[k][0] = 0;
+		assert_int_equal(wt_corpus_new(&c[k]), WT_OK);
+		wt_corpus_set_diag(c[k], collect, logs[k]);
+		wt_corpus_set_threads(c[k], threads[k]);
+		assert_int_equal(wt_corpus_read_path(c[k], root, WT_FORMAT_AUTO), WT_OK);
+	}
+	assert_int_equal(wt_corpus_count(c[0]), 13);
+	assert_int_equal(wt_corpus_count(c[1]), 13);
+	for (size_t i = 0; i < 13; i++) {
+		const struct wt_article *a = wt_corpus_get(c[0], i), *b = wt_corpus_get(c[1], i);
+		assert_string_equal(a->id, b->id);
+		assert_int_equal(a->text_len, b->text_len);
+		assert_memory_equal(a->text, b->text, a->text_len);
+		assert_string_equal(a->title ? a->title : "", b->title ? b->title : "");
+	}
+	assert_string_equal(wt_corpus_get(c[0], 0)->id, "note.txt");
+	assert_string_equal(logs[0], logs[1]);
+	assert_non_null(strstr(logs[0], "empty"));
+	assert_non_null(strstr(logs[0], "no article text found"));
+	struct wt_read_stats s0, s1;
+	wt_corpus_stats(c[0], &s0);
+	wt_corpus_stats(c[1], &s1);
+	assert_memory_equal(&s0, &s1, sizeof(s0));
+	assert_int_equal(s0.skipped, 3);
+	wt_corpus_free(c[0]);
+	wt_corpus_free(c[1]);
+	const char *names[] = {"note.txt", "empty.html", "menu.html", "bin.html"};
+	char path[512];
+	for (int i = 0; i < 4; i++) {
+		snprintf(path, sizeof(path), "%s/%s", root, names[i]);
+		unlink(path);
+	}
+	for (int i = 0; i < 12; i++) {
+		snprintf(path, sizeof(path), "%s/page%02d.html", root, i);
+		unlink(path);
+	}
+	rmdir(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_url_date_and_no_article),
 		cmocka_unit_test(test_gzipped_page),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_directory_threads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,8 @@ static const char extract_usage[] =
 	"\n"
 	"options:\n"
 	"  --format FMT   auto, text, jsonl, html or warc (default auto)\n"
+	"  -j N           threads extracting the pages of a directory (default:\n"
+	"                 every core); the output does not depend on it\n"
 	"  -q, --quiet    no warnings and no summary on standard error\n"
 	"  -h, --help     this help\n";
 
@@ -33,6 +35,7 @@ static void field(const char *key, const char *v, int *first)
 int cmd_extract(int argc, char **argv)
 {
 	enum wt_format fmt = WT_FORMAT_AUTO;
+	int threads = 0;
 	const char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
 	size_t n_in = 0;
 	if (!inputs)
@@ -45,6 +48,14 @@ int cmd_extract(int argc, char **argv)
 			return EXIT_OK;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			cli_quiet = 1;
+		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
+			long l = i + 1 < argc ? cli_parse_long(argv[++i]) : -1;
+			if (l < 0 || l > 4096) {
+				cli_error("option '%s' needs a number of threads", a);
+				free(inputs);
+				return EXIT_USAGE;
+			}
+			threads = (int)l;
 		} else if (!strcmp(a, "--format")) {
 			const char *v = i + 1 < argc ? argv[++i] : NULL;
 			static const char *const names[] = {"auto", "text", "jsonl", "html", "warc"};
@@ -84,6 +95,7 @@ int cmd_extract(int argc, char **argv)
 			break;
 		}
 		wt_corpus_set_diag(c, cli_print_diag, NULL);
+		wt_corpus_set_threads(c, threads);
 		enum wt_status st = wt_corpus_read_path(c, inputs[k], fmt);
 		if (st == WT_ERR_IO)
 			rc = EXIT_USAGE;

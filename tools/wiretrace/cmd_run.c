@@ -605,6 +605,7 @@ static int run_or_show(int argc, char **argv, int show)
 		return EXIT_INTERNAL;
 	}
 	wt_corpus_set_diag(c, cli_print_diag, NULL);
+	wt_corpus_set_threads(c, o.threads);
 	int rc = EXIT_OK;
 	for (int i = 0; i < ninputs; i++) {
 		enum wt_status st = wt_corpus_read_path(c, inputs[i], fmt);
