@@ -41,10 +41,14 @@ best() { # best of three wall-clock seconds of a command
 }
 
 T_WC=$(best sh -c "cat $OUT/* | wc -w")
+T_EX1=$(best "$WT" extract -q -j1 "$OUT")
 T_EX=$(best "$WT" extract -q "$OUT")
 printf "input: %d pages, %.1f MB of HTML\n" "$N" "$MB"
 printf "%-24s %7.3f s %8.1f MB/s\n" "wc -w" "$T_WC" "$(echo "$MB / $T_WC" | bc -l)"
-printf "%-24s %7.3f s %8.1f MB/s %8.0f pages/s   ratio to wc %.3f\n" "wiretrace extract" \
+printf "%-24s %7.3f s %8.1f MB/s %8.0f pages/s   ratio to wc %.3f\n" "wiretrace extract -j1" \
+	"$T_EX1" "$(echo "$MB / $T_EX1" | bc -l)" "$(echo "$N / $T_EX1" | bc -l)" \
+	"$(echo "$T_WC / $T_EX1" | bc -l)"
+printf "%-24s %7.3f s %8.1f MB/s %8.0f pages/s   ratio to wc %.3f\n" "  on all cores" \
 	"$T_EX" "$(echo "$MB / $T_EX" | bc -l)" "$(echo "$N / $T_EX" | bc -l)" \
 	"$(echo "$T_WC / $T_EX" | bc -l)"
 W=bench/out/pages-x4.warc.gz

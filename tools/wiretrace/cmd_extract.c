@@ -48,10 +48,12 @@ int cmd_extract(int argc, char **argv)
 			return EXIT_OK;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			cli_quiet = 1;
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
-			long l = i + 1 < argc ? cli_parse_long(argv[++i]) : -1;
-			if (l < 0 || l > 4096) {
-				cli_error("option '%s' needs a number of threads", a);
+		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads") ||
+			   (!strncmp(a, "-j", 2) && a[2])) {
+			long l = a[1] == 'j' && a[2] ? cli_parse_long(a + 2)
+				 : i + 1 < argc ? cli_parse_long(argv[++i]) : -1;
+			if (l < 0 || l > 256) {
+				cli_error("option '-j' needs a whole number from 0 to 256");
 				free(inputs);
 				return EXIT_USAGE;
 			}
