@@ -20,6 +20,22 @@ void wt__free(void *ptr);
 char *wt__strndup(const char *s, size_t len);
 char *wt__strdup(const char *s);
 
+/* ---- threads (parallel.c) --------------------------------------------- */
+
+#define WT__MAX_THREADS 256
+
+/* @return `requested`, or every core when it is 0 or less; at most
+ * WT__MAX_THREADS. */
+int wt__threads(int requested);
+
+/*
+ * Calls fn(ctx, i) for every i in [0, n) on up to `threads` threads (the
+ * caller's among them), each i once, in no particular order; returns when
+ * all are done.  fn must only write what belongs to its i.  A thread that
+ * cannot be started leaves its share to the others.
+ */
+void wt__parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx);
+
 /* Test hook: make allocation number `n` (1-based, counted from this call)
  * and every later one fail; 0 disables.  @return allocations counted
  * since the hook was last armed (none are counted while it is not). */

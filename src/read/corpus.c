@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -664,50 +663,15 @@ static void prepare(struct prepared *p, enum wt_format format)
 	munmap(m, len);
 }
 
-struct prep_pool {
+struct prep_all {
 	struct prepared *v;
-	size_t n, next;
 	enum wt_format format;
-	pthread_mutex_t lock;
 };
 
-static void *prep_worker(void *arg)
+static void prepare_one(void *ctx, size_t i)
 {
-	struct prep_pool *pp = arg;
-	for (;;) {
-		pthread_mutex_lock(&pp->lock);
-		size_t i = pp->next++;
-		pthread_mutex_unlock(&pp->lock);
-		if (i >= pp->n)
-			return NULL;
-		prepare(&pp->v[i], pp->format);
-	}
-}
-
-/* Extracts the pages among v[0..n) on `threads` threads. */
-static void prepare_all(struct prepared *v, size_t n, enum wt_format format, int threads)
-{
-	struct prep_pool pp = {v, n, 0, format, PTHREAD_MUTEX_INITIALIZER};
-	pthread_t tid[64];
-	int started = 0;
-	for (int t = 1; t < threads && t < 64; t++)
-		if (!pthread_create(&tid[started], NULL, prep_worker, &pp))
-			started++;
-	prep_worker(&pp);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	pthread_mutex_destroy(&pp.lock);
-}
-
-static int corpus_threads(const struct wt_corpus *c)
-{
-	long t = c->threads;
-	if (t <= 0) {
-		t = sysconf(_SC_NPROCESSORS_ONLN);
-		if (t < 1)
-			t = 1;
-	}
-	return (int)WT_MIN(t, 64L);
+	struct prep_all *pa = ctx;
+	prepare(&pa->v[i], pa->format);
 }
 
 /* Adds a prepared page as read_file would have: counted, its gzip damage
@@ -767,7 +731,7 @@ static enum wt_status read_dir(struct wt_corpus *c, const char *path,
 		qsort(names, n, sizeof(*names), cmp_names);
 	/* In windows of files: the web pages of a window are extracted on
 	 * every thread first, then the window is read in name order. */
-	int threads = corpus_threads(c);
+	int threads = wt__threads(c->threads);
 	size_t window = threads > 1 ? (size_t)threads * 8 : 1;
 	struct prepared *prep = wt__calloc(window, sizeof(*prep));
 	char **full = wt__calloc(window, sizeof(*full)), **r = wt__calloc(window, sizeof(*r));
@@ -789,8 +753,9 @@ static enum wt_status read_dir(struct wt_corpus *c, const char *path,
 			memset(&prep[k], 0, sizeof(prep[k]));
 			prep[k].path = full[k];
 		}
+		struct prep_all pa = {prep, format};
 		if (!st && threads > 1)
-			prepare_all(prep, wn, format, threads);
+			wt__parallel_for(wn, threads, prepare_one, &pa);
 		for (size_t k = 0; k < wn; k++)
 			if (!st && prep[k].st == WT_ERR_NOMEM)
 				st = WT_ERR_NOMEM;

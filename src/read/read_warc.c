@@ -626,13 +626,98 @@ static int inflate_body(const char *s, size_t n, struct wt__buf *out)
 /* ---- records -------------------------------------------------------------- */
 
 /* What the reader keeps across records; buffers are reused. */
+/*
+ * A page waiting in the batch: its body and header values copied, so the
+ * reader can go on to the next record while the batch's pages are
+ * extracted on every core.  The batch is added to the corpus in record
+ * order, which keeps articles and diagnostics the same for any number of
+ * threads.  It holds 16 pages a thread (at most BATCH_PAGES) and at most
+ * BATCH_BYTES of bodies.
+ */
+struct job {
+	char *body;
+	size_t n;
+	char *id, *url, *charset, *date; /* owned; NULL when absent */
+	long long off;
+	struct wt__page page;
+	enum wt_status st;
+};
+
+#define BATCH_PAGES 256
+#define BATCH_BYTES ((size_t)64 << 20)
+
 struct reader {
 	struct wt__input *in;
 	struct src s;
 	struct wt__buf type, uri, date, rid, ctype; /* header values */
 	struct wt__buf body, body2;                  /* decoded HTTP bodies */
 	struct tally other_types, not_html, status;
+	struct job jobs[BATCH_PAGES];
+	size_t njobs, batch_bytes, batch_max; /* batch_max: 16 pages a thread */
+	int threads;
 };
+
+static void extract_job(void *ctx, size_t i)
+{
+	struct job *j = &((struct job *)ctx)[i];
+	j->st = wt__html_extract(j->body, j->n, j->charset, j->url, &j->page);
+}
+
+static void job_release(struct job *j)
+{
+	wt__free(j->body);
+	wt__free(j->id);
+	wt__free(j->url);
+	wt__free(j->charset);
+	wt__free(j->date);
+	memset(j, 0, sizeof(*j));
+}
+
+/* Extracts the batch's pages on every core and adds them in order. */
+static enum wt_status flush_pages(struct reader *r)
+{
+	enum wt_status st = WT_OK;
+	wt__parallel_for(r->njobs, r->threads, extract_job, r->jobs);
+	for (size_t i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+		if (!st && j->st)
+			st = j->st;
+		if (!st)
+			st = wt__add_page(r->in, &j->page, j->id, j->date, j->off);
+		else if (!j->st)
+			wt__page_release(&j->page);
+		job_release(j);
+	}
+	r->njobs = 0;
+	r->batch_bytes = 0;
+	return st;
+}
+
+/* Queues a page; the batch is flushed when full. */
+static enum wt_status queue_page(struct reader *r, const char *body, size_t n, const char *id,
+				 const char *url, const char *charset, const char *date,
+				 long long off)
+{
+	struct job *j = &r->jobs[r->njobs];
+	memset(j, 0, sizeof(*j));
+	j->body = wt__malloc(n + 1);
+	if (!j->body)
+		return WT_ERR_NOMEM;
+	memcpy(j->body, body, n);
+	j->n = n;
+	j->off = off;
+	if ((id && !(j->id = wt__strdup(id))) || (url && !(j->url = wt__strdup(url))) ||
+	    (charset && !(j->charset = wt__strdup(charset))) ||
+	    (date && !(j->date = wt__strdup(date)))) {
+		job_release(j);
+		return WT_ERR_NOMEM;
+	}
+	r->njobs++;
+	r->batch_bytes += n;
+	if (r->njobs >= r->batch_max || r->batch_bytes >= BATCH_BYTES)
+		return flush_pages(r);
+	return WT_OK;
+}
 
 /*
  * Reads one page body: decodes the HTTP codings named in `te` and `ce`
@@ -687,9 +772,8 @@ static enum wt_status read_page(struct reader *r, const char *body, size_t n,
 		}
 	}
 	const char *id = r->uri.len ? r->uri.data : r->rid.len ? r->rid.data : NULL;
-	return wt__read_html_page(in, body, n, id, r->uri.len ? r->uri.data : NULL,
-				  *charset ? charset : NULL, r->date.len ? r->date.data : NULL,
-				  off);
+	return queue_page(r, body, n, id, r->uri.len ? r->uri.data : NULL,
+			  *charset ? charset : NULL, r->date.len ? r->date.data : NULL, off);
 }
 
 /* A response record's block: an HTTP message.  `off` is the diagnostic
@@ -1094,6 +1178,8 @@ enum wt_status wt__read_warc(struct wt__input *in, const char *data, size_t len)
 	r.s.len = len;
 	r.s.gz = is_gz_magic(r.s.data, len);
 	r.s.prev = '\n';
+	r.threads = wt__threads(in->corpus->threads);
+	r.batch_max = WT_MIN((size_t)BATCH_PAGES, (size_t)r.threads * 16);
 	wt__buf_init(&r.type, 64);
 	wt__buf_init(&r.uri, WT_MAX_FIELD);
 	wt__buf_init(&r.date, 256);
@@ -1103,6 +1189,10 @@ enum wt_status wt__read_warc(struct wt__input *in, const char *data, size_t len)
 	wt__buf_init(&r.body2, RECORD_MAX);
 	size_t before = in->corpus->stats.skipped + in->corpus->stats.articles;
 	enum wt_status st = read_records(&r);
+	if (!st)
+		st = flush_pages(&r);
+	for (size_t i = 0; i < r.njobs; i++) /* left by an error */
+		job_release(&r.jobs[i]);
 	if (!st) {
 		tally_report(in, &r.other_types, "records skipped: not pages");
 		tally_report(in, &r.not_html, "responses skipped: not HTML");

@@ -539,9 +539,59 @@ static void test_warc_bad_records(void **state)
 	free(b.p);
 }
 
+static void test_warc_threads(void **state)
+{
+	(void)state;
+	/* 100 pages, every fifth one without an article: the batch of pages is
+	 * extracted on 1 and on 3 threads, with the same articles in the same
+	 * order and the same diagnostics. */
+	struct bytes b = {0};
+	for (int i = 0; i < 100; i++) {
+		char uri[64], page[1024];
+		snprintf(uri, sizeof(uri), "http://ferry.example/news/%d", i);
+		if (i % 5 == 4)
+			snprintf(page, sizeof(page), "<html><body><a href=\"/\">Home %d</a></body></html>", i);
+		else
+			snprintf(page, sizeof(page), "<html><body><article><p>Sailing %d of the "
+				 "river ferry left Northbank on time, the operator said, with "
+				 "%d passengers and two cars aboard.</p><p>The crossing took "
+				 "twelve minutes in calm water.</p></article></body></html>", i, 40 + i);
+		put_response(&b, uri, "200 OK", "Content-Type: text/html\r\n", page, strlen(page));
+	}
+	struct wt_corpus *c[2];
+	struct diags ds[2];
+	int threads[2] = {1, 3};
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(wt_corpus_new(&c[k]), WT_OK);
+		memset(&ds[k], 0, sizeof(ds[k]));
+		wt_corpus_set_diag(c[k], collect, &ds[k]);
+		wt_corpus_set_threads(c[k], threads[k]);
+		assert_int_equal(wt_corpus_read_memory(c[k], "many.warc", b.p, b.n, WT_FORMAT_AUTO),
+				 WT_OK);
+	}
+	assert_int_equal(wt_corpus_count(c[0]), 80);
+	assert_int_equal(wt_corpus_count(c[1]), 80);
+	for (size_t i = 0; i < 80; i++) {
+		const struct wt_article *x = wt_corpus_get(c[0], i), *y = wt_corpus_get(c[1], i);
+		assert_string_equal(x->id, y->id);
+		assert_string_equal(x->text, y->text);
+	}
+	assert_string_equal(wt_corpus_get(c[0], 79)->id, "http://ferry.example/news/98");
+	assert_int_equal(ds[0].n, 20);
+	assert_int_equal(ds[1].n, 20);
+	for (size_t i = 0; i < ds[0].n; i++) {
+		assert_int_equal(ds[0].v[i].offset, ds[1].v[i].offset);
+		assert_string_equal(ds[0].v[i].message, ds[1].v[i].message);
+	}
+	wt_corpus_free(c[0]);
+	wt_corpus_free(c[1]);
+	free(b.p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_warc_threads),
 		cmocka_unit_test(test_warc_plain),
 		cmocka_unit_test(test_warc_gzip_per_record),
 		cmocka_unit_test(test_warc_gzip_whole_file),
