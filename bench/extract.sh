@@ -28,17 +28,7 @@ MB=$(echo "$BYTES / 1000000" | bc -l)
 N=$(ls "$OUT" | wc -l)
 cat "$OUT"/* >/dev/null
 
-best() { # best of three wall-clock seconds of a command
-	b=
-	for i in 1 2 3; do
-		s=$(date +%s.%N)
-		"$@" >/dev/null 2>&1
-		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc -l)
-		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
-	done
-	echo "$b"
-}
+. bench/best.sh
 
 T_WC=$(best sh -c "cat $OUT/* | wc -w")
 T_EX1=$(best "$WT" extract -q -j1 "$OUT")

@@ -41,17 +41,7 @@ MB=$(echo "$BYTES / 1000000" | bc -l)
 ARTS=$(wc -l <"$IN")
 cat "$IN" >/dev/null # warm the page cache
 
-best() { # best of three wall-clock seconds of a command
-	b=
-	for i in 1 2 3; do
-		s=$(date +%s.%N)
-		"$@" >/dev/null 2>&1
-		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc -l)
-		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
-	done
-	echo "$b"
-}
+. bench/best.sh
 
 T_WC=$(best wc -w "$IN")
 T_RUN=$(best "$WT" run -j1 -q "$IN")

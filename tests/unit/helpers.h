@@ -30,4 +30,15 @@ static inline void add_dated(struct wt_corpus *c, const char *id, const char *da
 	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
 }
 
+/* Writes `len` bytes to dir/rel, asserting that it worked. */
+static inline void write_file(const char *dir, const char *rel, const char *content, size_t len)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(content, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
 #endif

@@ -334,16 +334,6 @@ static void collect(void *ud, const struct wt_diag *d)
 	snprintf(log + n, 8192 - n, "%d %s %lld %s\n", (int)d->kind, d->input, d->offset, d->message);
 }
 
-static void put_file(const char *dir, const char *name, const char *data, size_t len)
-{
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
 static void test_directory_threads(void **state)
 {
 	(void)state;
@@ -358,14 +348,14 @@ static void test_directory_threads(void **state)
 		snprintf(between, sizeof(between), "<p>Page %d of the series, with a sentence of "
 			 "its own that makes it a different text from the others.</p>", i);
 		char *html = make_page(between);
-		put_file(root, name, html, strlen(html));
+		write_file(root, name, html, strlen(html));
 		free(html);
 	}
-	put_file(root, "note.txt", "title: A note\n\nThe ferry sails at nine.\n", 40);
-	put_file(root, "empty.html", "", 0);
+	write_file(root, "note.txt", "title: A note\n\nThe ferry sails at nine.\n", 40);
+	write_file(root, "empty.html", "", 0);
 	const char *menu = "<html><body><a href=\"/a\">A</a></body></html>";
-	put_file(root, "menu.html", menu, strlen(menu));
-	put_file(root, "bin.html", "\x01\x02\x00\x03binary", 10);
+	write_file(root, "menu.html", menu, strlen(menu));
+	write_file(root, "bin.html", "\x01\x02\x00\x03binary", 10);
 	char logs[2][8192];
 	struct wt_corpus *c[2];
 	int threads[2] = {1, 3};

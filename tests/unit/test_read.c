@@ -576,16 +576,6 @@ static void test_unknown_date_warns(void **state)
 
 /* ---- files and directories --------------------------------------------- */
 
-static void write_file(const char *dir, const char *rel, const char *content, size_t len)
-{
-	char path[1024];
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(content, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
 static void make_dir(const char *dir, const char *rel)
 {
 	char path[1024];
