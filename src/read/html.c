@@ -258,7 +258,8 @@ static int is_hidden(const GumboNode *n)
  * The page's nodes in document order, each with the end of its subtree, so
  * that every pass is a loop and no pass recurses on hostile nesting.
  */
-enum { F_SKIP = 1, F_BOILER = 2, F_TEXT = 4, F_LINK = 8 };
+enum { F_SKIP = 1, F_BOILER = 2, F_TEXT = 4, F_LINK = 8,
+       F_BLOCKS = 16 /* holds a block element other than <br> */ };
 
 struct nd {
 	const GumboNode *g;
@@ -363,6 +364,8 @@ static enum wt_status build(struct tree *t, const GumboNode *root, int mode)
 		if (c->type != GUMBO_NODE_ELEMENT)
 			continue;
 		GumboTag tag = c->v.element.tag;
+		if (is_block(tag) && tag != GUMBO_TAG_BR)
+			t->v[f->self].flags |= F_BLOCKS;
 		if (mode == ALL) {
 			if (top <= MAX_DEPTH)
 				stack[top++] = (struct frame){c, self, 0, 0};
@@ -407,14 +410,11 @@ static double link_density(const struct nd *d)
 }
 
 /* Whether an element holds another block element (a div used as a <p>
- * holds none). */
+ * holds none); set while the array is built, as a scan of the children
+ * for each of a container's text nodes would be quadratic. */
 static int has_block_child(const struct tree *t, size_t i)
 {
-	for (size_t k = i + 1; k < t->v[i].end; k = t->v[k].end)
-		if (!(t->v[k].flags & F_TEXT) && is_block(tag_of(&t->v[k])) &&
-		    tag_of(&t->v[k]) != GUMBO_TAG_BR)
-			return 1;
-	return 0;
+	return t->v[i].flags & F_BLOCKS;
 }
 
 static double base_score(const struct nd *d)
