@@ -243,6 +243,20 @@ static int related(const struct fp *x, const struct fp *y)
 	return shared >= 3 || 2 * shared >= WT_MIN(x->n, y->n);
 }
 
+/* The text of article i made the chrome pass's own, to blank in: a copy
+ * the first time anything in it is blanked.  @return it, or NULL. */
+static char *own_copy(struct wt__chrome *out, size_t i, const char *t, size_t len)
+{
+	char *copy = wt__malloc(len + 1);
+	if (!copy)
+		return NULL;
+	memcpy(copy, t, len);
+	copy[len] = '\0';
+	out->texts[i] = copy;
+	out->owned[i] = 1;
+	return copy;
+}
+
 enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 {
 	size_t n = wt_corpus_count(c);
@@ -472,15 +486,9 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 			ps = s, pe = e;
 			if (why < 0)
 				continue;
-			if (!copy) {
-				if (!(copy = wt__malloc(a->text_len + 1))) {
-					st = WT_ERR_NOMEM;
-					goto done;
-				}
-				memcpy(copy, t, a->text_len);
-				copy[a->text_len] = '\0';
-				out->texts[i] = copy;
-				out->owned[i] = 1;
+			if (!copy && !(copy = own_copy(out, i, t, a->text_len))) {
+				st = WT_ERR_NOMEM;
+				goto done;
 			}
 			memset(copy + s, ' ', e - s);
 			blanked[i][why]++;
@@ -491,15 +499,9 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 			p++;
 			if (!wt__md_link(t, a->text_len, off, &open, &end) || (copy && copy[off] == ' '))
 				continue;
-			if (!copy) {
-				if (!(copy = wt__malloc(a->text_len + 1))) {
-					st = WT_ERR_NOMEM;
-					goto done;
-				}
-				memcpy(copy, t, a->text_len);
-				copy[a->text_len] = '\0';
-				out->texts[i] = copy;
-				out->owned[i] = 1;
+			if (!copy && !(copy = own_copy(out, i, t, a->text_len))) {
+				st = WT_ERR_NOMEM;
+				goto done;
 			}
 			copy[open] = ' ';
 			memset(copy + off, ' ', end - off);
