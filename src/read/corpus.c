@@ -293,9 +293,10 @@ enum wt_status wt_corpus_add(struct wt_corpus *c, const struct wt_article *a)
 
 /* ---- formats ---------------------------------------------------------- */
 
-static int has_suffix(const char *s, const char *suf)
+/* Whether s[0..n) ends with `suf` (lowercase), ignoring ASCII case. */
+static int has_suffix(const char *s, size_t n, const char *suf)
 {
-	size_t n = strlen(s), m = strlen(suf);
+	size_t m = strlen(suf);
 	if (m > n)
 		return 0;
 	for (size_t i = 0; i < m; i++) {
@@ -310,7 +311,9 @@ static int has_suffix(const char *s, const char *suf)
 
 enum kind { K_TEXT, K_JSONL, K_HTML, K_WARC, K_GZIP, K_UNSUPPORTED, K_SNIFF };
 
-static enum kind kind_of(const char *path)
+/* The kind a name says, from its first n bytes (so "page.html.gz" can be
+ * asked what it holds without copying it). */
+static enum kind kind_of_n(const char *path, size_t n)
 {
 	static const char *const jsonl[] = {".jsonl", ".ndjson", ".json", NULL};
 	static const char *const text[] = {".txt", ".text", NULL};
@@ -319,23 +322,36 @@ static enum kind kind_of(const char *path)
 		".md", ".tsv", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".pdf",
 		".zip", ".xml", ".css", ".js", ".db", ".sqlite", ".tar", ".bz2", ".xz",
 		".tgz", NULL};
-	if (has_suffix(path, ".warc") || has_suffix(path, ".warc.gz"))
+	if (has_suffix(path, n, ".warc") || has_suffix(path, n, ".warc.gz"))
 		return K_WARC;
-	if (has_suffix(path, ".gz"))
+	if (has_suffix(path, n, ".gz"))
 		return K_GZIP;
 	for (int i = 0; html[i]; i++)
-		if (has_suffix(path, html[i]))
+		if (has_suffix(path, n, html[i]))
 			return K_HTML;
 	for (int i = 0; jsonl[i]; i++)
-		if (has_suffix(path, jsonl[i]))
+		if (has_suffix(path, n, jsonl[i]))
 			return K_JSONL;
 	for (int i = 0; text[i]; i++)
-		if (has_suffix(path, text[i]))
+		if (has_suffix(path, n, text[i]))
 			return K_TEXT;
 	for (int i = 0; other[i]; i++)
-		if (has_suffix(path, other[i]))
+		if (has_suffix(path, n, other[i]))
 			return K_UNSUPPORTED;
 	return K_SNIFF;
+}
+
+static enum kind kind_of(const char *path)
+{
+	return kind_of_n(path, strlen(path));
+}
+
+/* What a gzipped file's name says it holds: the kind of its name without
+ * ".gz". */
+static enum kind gz_inner_kind(const char *path)
+{
+	size_t n = strlen(path);
+	return kind_of_n(path, n > 3 ? n - 3 : n);
 }
 
 /* Whether the content starts, after spaces, with `pat` (lowercase). */
@@ -433,15 +449,7 @@ static enum wt_status read_buffer(struct wt__input *in, const char *data,
 		/* "page.html.gz" holds HTML: the name without ".gz" says what. */
 		enum kind inner = K_SNIFF;
 		if (k == K_GZIP && in->name) {
-			size_t nl = strlen(in->name);
-			char *base = wt__malloc(nl + 1);
-			if (!base)
-				return WT_ERR_NOMEM;
-			memcpy(base, in->name, nl + 1);
-			if (nl > 3)
-				base[nl - 3] = 0;
-			inner = kind_of(base);
-			wt__free(base);
+			inner = gz_inner_kind(in->name);
 			if (inner == K_UNSUPPORTED && format == WT_FORMAT_AUTO) {
 				wt__report(in, WT_DIAG_SKIP, 0, -1,
 					   "file skipped: not an article file (format not supported)");
@@ -605,20 +613,7 @@ static int html_bound(const char *data, size_t len, enum wt_format format, enum 
 static void prepare(struct prepared *p, enum wt_format format)
 {
 	enum kind k = kind_of(p->path);
-	enum kind inner = K_UNSUPPORTED;
-	if (k == K_GZIP) {
-		size_t nl = strlen(p->path);
-		char *base = wt__malloc(nl + 1);
-		if (!base) {
-			p->st = WT_ERR_NOMEM;
-			return;
-		}
-		memcpy(base, p->path, nl + 1);
-		base[nl - 3] = 0;
-		inner = kind_of(base);
-		wt__free(base);
-	}
-	if (k != K_HTML && !(k == K_GZIP && inner == K_HTML))
+	if (k != K_HTML && !(k == K_GZIP && gz_inner_kind(p->path) == K_HTML))
 		return;
 	int fd = open(p->path, O_RDONLY);
 	if (fd < 0)
