@@ -41,6 +41,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * writes null. */
 void cli_json_string(FILE *out, const char *s, size_t n);
 
+/* Parses --format's value into *out; a bad one is reported.
+ * @return 0, or -1 if bad. */
+int cli_parse_format(const char *s, enum wt_format *out);
+
 /* Parses a whole non-negative integer option value; @return -1 if bad. */
 long cli_parse_long(const char *s);
 

@@ -59,19 +59,10 @@ int cmd_extract(int argc, char **argv)
 			}
 			threads = (int)l;
 		} else if (!strcmp(a, "--format")) {
-			const char *v = i + 1 < argc ? argv[++i] : NULL;
-			static const char *const names[] = {"auto", "text", "jsonl", "html", "warc"};
-			static const enum wt_format fmts[] = {WT_FORMAT_AUTO, WT_FORMAT_TEXT,
-				WT_FORMAT_JSONL, WT_FORMAT_HTML, WT_FORMAT_WARC};
-			int k = 0;
-			while (k < 5 && !(v && !strcmp(v, names[k])))
-				k++;
-			if (k == 5) {
-				cli_error("option '--format' needs auto, text, jsonl, html or warc");
+			if (cli_parse_format(i + 1 < argc ? argv[++i] : NULL, &fmt)) {
 				free(inputs);
 				return EXIT_USAGE;
 			}
-			fmt = fmts[k];
 		} else if (a[0] == '-' && a[1]) {
 			cli_error("unknown option '%s'", a);
 			fputs(extract_usage, stderr);

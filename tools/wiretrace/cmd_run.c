@@ -497,18 +497,7 @@ static int run_or_show(int argc, char **argv, int show)
 		} else if (!strcmp(a, "--stats")) {
 			stats = 1;
 		} else if (!strcmp(a, "--format")) {
-			if (v && !strcmp(v, "auto"))
-				fmt = WT_FORMAT_AUTO;
-			else if (v && !strcmp(v, "text"))
-				fmt = WT_FORMAT_TEXT;
-			else if (v && !strcmp(v, "jsonl"))
-				fmt = WT_FORMAT_JSONL;
-			else if (v && !strcmp(v, "html"))
-				fmt = WT_FORMAT_HTML;
-			else if (v && !strcmp(v, "warc"))
-				fmt = WT_FORMAT_WARC;
-			else {
-				cli_error("option '--format' needs auto, text, jsonl, html or warc");
+			if (cli_parse_format(v, &fmt)) {
 				free(inputs);
 				return EXIT_USAGE;
 			}

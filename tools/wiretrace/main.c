@@ -100,6 +100,20 @@ void cli_json_string(FILE *out, const char *s, size_t n)
 	putc('"', out);
 }
 
+int cli_parse_format(const char *s, enum wt_format *out)
+{
+	static const char *const names[] = {"auto", "text", "jsonl", "html", "warc"};
+	static const enum wt_format fmts[] = {WT_FORMAT_AUTO, WT_FORMAT_TEXT, WT_FORMAT_JSONL,
+					      WT_FORMAT_HTML, WT_FORMAT_WARC};
+	for (int k = 0; s && k < 5; k++)
+		if (!strcmp(s, names[k])) {
+			*out = fmts[k];
+			return 0;
+		}
+	cli_error("option '--format' needs auto, text, jsonl, html or warc");
+	return -1;
+}
+
 long cli_parse_long(const char *s)
 {
 	if (!s || !*s)
