@@ -1274,18 +1274,9 @@ enum wt_status wt__add_page(struct wt__input *in, struct wt__page *p, const char
 	return st;
 }
 
-enum wt_status wt__read_html_page(struct wt__input *in, const char *html, size_t len,
-				  const char *id, const char *url, const char *charset,
-				  const char *date, long long offset)
-{
-	struct wt__page p;
-	enum wt_status st = wt__html_extract(html, len, charset, url, &p);
-	if (st)
-		return st;
-	return wt__add_page(in, &p, id, date, offset);
-}
-
 enum wt_status wt__read_html(struct wt__input *in, const char *data, size_t len)
 {
-	return wt__read_html_page(in, data, len, NULL, NULL, NULL, NULL, 0);
+	struct wt__page p;
+	enum wt_status st = wt__html_extract(data, len, NULL, NULL, &p);
+	return st ? st : wt__add_page(in, &p, NULL, NULL, 0);
 }

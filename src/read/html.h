@@ -6,7 +6,8 @@
  * site name, byline and the article body without navigation, ads, related
  * links, comments, captions or newsletter boxes.  charset.c finds a page's
  * encoding and converts it to UTF-8 with iconv.  The WARC reader hands each
- * response record's body to wt__read_html_page.
+ * response record's body to wt__html_extract (on worker threads) and
+ * wt__add_page (in record order).
  */
 #ifndef WT_HTML_H
 #define WT_HTML_H
@@ -44,26 +45,18 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 void wt__page_release(struct wt__page *page);
 
 /*
- * The reader for one page: extracts it and adds the article to the corpus,
- * or reports and counts a skip.  `id` is the article's id (NULL: the input's
- * id), `url` and `charset` as for wt__html_extract, `date` a fallback date
- * when the page shows none (a crawl date; NULL for none), `offset` where the
- * page starts in the input, for diagnostics.
+ * Adds an extracted page to the corpus: reports a page read in part, or
+ * reports and counts a skip when it holds no article; releases `page`.
+ * `id` is the article's id (NULL: the input's id), `date` a fallback date
+ * when the page shows none (a crawl date; NULL for none), `offset` where
+ * the page starts in the input, for diagnostics.  Pages are extracted on
+ * worker threads and added in input order by this one.
  * @return WT_OK or WT_ERR_NOMEM.
- */
-enum wt_status wt__read_html_page(struct wt__input *in, const char *html, size_t len,
-				  const char *id, const char *url, const char *charset,
-				  const char *date, long long offset);
-
-/*
- * The second half of wt__read_html_page, for a page extracted elsewhere (a
- * worker thread): reports a page read in part or without article, adds the
- * article, and releases `page`.  @return WT_OK or WT_ERR_NOMEM.
  */
 enum wt_status wt__add_page(struct wt__input *in, struct wt__page *page, const char *id,
 			    const char *date, long long offset);
 
-/* The reader for an .html file: wt__read_html_page on the whole input. */
+/* The reader for an .html file: the whole input extracted and added. */
 enum wt_status wt__read_html(struct wt__input *in, const char *data, size_t len);
 
 /*
