@@ -94,6 +94,40 @@ enum wt_status wt__map_put(struct wt__map *m, uint64_t key, uint64_t init,
 /* A fast 64-bit mix (splitmix64 finalizer); bijective. */
 /* Date order: earlier first, unknown times (WT_TIME_UNKNOWN) after all
  * known ones.  @return -1, 0 or 1. */
+/* ---- ASCII case, for markup and protocol names ------------------------ */
+
+static inline int wt__lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Whether s[0..n) is `lc` (lowercase), ignoring ASCII case. */
+static inline int wt__eq_ci(const char *s, size_t n, const char *lc)
+{
+	size_t m = strlen(lc);
+	if (n != m)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (wt__lower((unsigned char)s[i]) != lc[i])
+			return 0;
+	return 1;
+}
+
+/* The first place `lc` (lowercase) is in s[0..n), ignoring ASCII case, or
+ * NULL. */
+static inline const char *wt__find_ci(const char *s, size_t n, const char *lc)
+{
+	size_t m = strlen(lc);
+	for (size_t i = 0; i + m <= n; i++) {
+		size_t k = 0;
+		while (k < m && wt__lower((unsigned char)s[i + k]) == lc[k])
+			k++;
+		if (k == m)
+			return s + i;
+	}
+	return NULL;
+}
+
 static inline int wt__cmp_time(int64_t a, int64_t b)
 {
 	int au = a == WT_TIME_UNKNOWN, bu = b == WT_TIME_UNKNOWN;

@@ -13,24 +13,7 @@
 #include "core/core.h"
 #include "read/html.h"
 
-static int lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
-/* Case-insensitive search for `pat` (lowercase) in [s, s + n). */
-static const char *find_ci(const char *s, size_t n, const char *pat)
-{
-	size_t m = strlen(pat);
-	for (size_t i = 0; i + m <= n; i++) {
-		size_t k = 0;
-		while (k < m && lower((unsigned char)s[i + k]) == pat[k])
-			k++;
-		if (k == m)
-			return s + i;
-	}
-	return NULL;
-}
 
 /* Copies the charset name at `p` (after "charset="), lowercased. */
 static int take_name(const char *p, const char *end, char *out, size_t cap)
@@ -41,7 +24,7 @@ static int take_name(const char *p, const char *end, char *out, size_t cap)
 	while (p < end && k + 1 < cap &&
 	       ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		(*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == ':' || *p == '.'))
-		out[k++] = (char)lower((unsigned char)*p++);
+		out[k++] = (char)wt__lower((unsigned char)*p++);
 	out[k] = 0;
 	return k > 0;
 }
@@ -66,18 +49,18 @@ int wt__charset_sniff(const char *data, size_t len, char *out, size_t cap)
 	 * comments or scripts first declare later, so look further. */
 	size_t n = WT_MIN(len, (size_t)8192);
 	const char *p = data, *end = data + n;
-	while ((p = find_ci(p, (size_t)(end - p), "<meta"))) {
+	while ((p = wt__find_ci(p, (size_t)(end - p), "<meta"))) {
 		const char *close = memchr(p, '>', (size_t)(end - p));
 		if (!close)
 			break;
-		const char *cs = find_ci(p, (size_t)(close - p), "charset");
+		const char *cs = wt__find_ci(p, (size_t)(close - p), "charset");
 		if (cs && take_name(cs + 7, close, out, cap))
 			return 1;
 		p = close;
 	}
 	if (len >= 5 && !memcmp(data, "<?xml", 5)) {
 		const char *close = memchr(data, '>', n);
-		const char *enc = close ? find_ci(data, (size_t)(close - data), "encoding") : NULL;
+		const char *enc = close ? wt__find_ci(data, (size_t)(close - data), "encoding") : NULL;
 		if (enc && take_name(enc + 8, close, out, cap))
 			return 1;
 	}
@@ -143,7 +126,7 @@ enum wt_status wt__to_utf8(const char *data, size_t len, const char *charset,
 	char name[64];
 	snprintf(name, sizeof(name), "%s", charset ? charset : "");
 	for (char *q = name; *q; q++)
-		*q = (char)lower((unsigned char)*q);
+		*q = (char)wt__lower((unsigned char)*q);
 	if (!*name) {
 		if (valid_utf8(data, len))
 			return WT_OK;

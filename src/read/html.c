@@ -34,11 +34,6 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 static const char *attr(const GumboNode *n, const char *name)
 {
 	if (n->type != GUMBO_NODE_ELEMENT)
@@ -47,29 +42,15 @@ static const char *attr(const GumboNode *n, const char *name)
 	return a ? a->value : NULL;
 }
 
-static int eq_ci(const char *a, const char *b)
+static int eq_ci(const char *a, const char *lc)
 {
-	if (!a || !b)
-		return 0;
-	while (*a && *b && lower((unsigned char)*a) == lower((unsigned char)*b))
-		a++, b++;
-	return !*a && !*b;
+	return a && wt__eq_ci(a, strlen(a), lc);
 }
 
 /* Whether `s` contains `word` (lowercase) case-insensitively. */
-static int has_ci(const char *s, const char *word)
+static int has_ci(const char *s, const char *lc)
 {
-	if (!s)
-		return 0;
-	size_t m = strlen(word);
-	for (; *s; s++) {
-		size_t k = 0;
-		while (k < m && s[k] && lower((unsigned char)s[k]) == word[k])
-			k++;
-		if (k == m)
-			return 1;
-	}
-	return 0;
+	return s && wt__find_ci(s, strlen(s), lc);
 }
 
 static char *dup_n(const char *s, size_t n)
@@ -202,7 +183,7 @@ static const char *lowered(const char *s, char *buf, size_t cap)
 {
 	size_t k = 0;
 	for (; s && s[k] && k + 1 < cap; k++)
-		buf[k] = (char)lower((unsigned char)s[k]);
+		buf[k] = (char)wt__lower((unsigned char)s[k]);
 	buf[k] = 0;
 	return buf;
 }
@@ -1000,7 +981,7 @@ static void read_meta(struct meta *m, const struct tree *t)
 					offer(m, &m->byline, s, 20);
 				wt__free(s);
 			}
-			if (ip && eq_ci(ip, "datePublished")) {
+			if (ip && eq_ci(ip, "datepublished")) {
 				const char *v = attr(g, "content");
 				offer(m, &m->date, v, 3);
 			}

@@ -18,10 +18,6 @@
  */
 #include "read/html.h"
 
-static int lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 /* Whether [s, s + n) starts with the lowercase word `w` ending there. */
 static int word_at(const char *s, size_t n, const char *w)
@@ -30,7 +26,7 @@ static int word_at(const char *s, size_t n, const char *w)
 	if (n < m)
 		return 0;
 	for (size_t i = 0; i < m; i++)
-		if (lower((unsigned char)s[i]) != w[i])
+		if (wt__lower((unsigned char)s[i]) != w[i])
 			return 0;
 	if (n == m)
 		return 1;
@@ -43,7 +39,7 @@ static int word_at(const char *s, size_t n, const char *w)
 static int word_prefix(const char *s, const char *w)
 {
 	for (; *w; s++, w++)
-		if (lower((unsigned char)*s) != *w)
+		if (wt__lower((unsigned char)*s) != *w)
 			return 0;
 	return 1;
 }

@@ -313,26 +313,12 @@ static void s_release(struct src *s)
 
 /* ---- header fields ------------------------------------------------------ */
 
-static int lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
-static int eq_ci(const char *a, size_t n, const char *b)
-{
-	size_t m = strlen(b);
-	if (n != m)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != b[i])
-			return 0;
-	return 1;
-}
 
 static int starts_ci(const char *a, size_t n, const char *b)
 {
 	size_t m = strlen(b);
-	return n >= m && eq_ci(a, m, b);
+	return n >= m && wt__eq_ci(a, m, b);
 }
 
 static const char *find(const char *s, size_t n, const char *pat, size_t m)
@@ -439,7 +425,7 @@ static void charset_of(const char *ct, char *out, size_t cap)
 			p++;
 		size_t k = 0;
 		while (*p && *p != ';' && *p != '"' && *p != '\'' && *p != ' ' && k + 1 < cap)
-			out[k++] = (char)lower((unsigned char)*p++);
+			out[k++] = (char)wt__lower((unsigned char)*p++);
 		out[k] = 0;
 		return;
 	}
@@ -453,7 +439,7 @@ static void media_of(const char *ct, char *out, size_t cap)
 		ct++;
 	for (; *ct && *ct != ';' && *ct != ' ' && k + 1 < cap; ct++)
 		if ((unsigned char)*ct > 0x20 && (unsigned char)*ct < 0x7f)
-			out[k++] = (char)lower((unsigned char)*ct);
+			out[k++] = (char)wt__lower((unsigned char)*ct);
 	out[k] = 0;
 }
 
@@ -545,7 +531,7 @@ static int dechunk(const char *s, size_t n, struct wt__buf *out)
 	for (;;) {
 		size_t size = 0, digits = 0;
 		while (i < n) {
-			int c = lower((unsigned char)s[i]);
+			int c = wt__lower((unsigned char)s[i]);
 			int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 			if (d < 0)
 				break;
@@ -747,9 +733,9 @@ static enum wt_status read_page(struct reader *r, const char *body, size_t n,
 			n = r->body.len;
 		}
 	}
-	if (ce && *ce && !eq_ci(ce, strlen(ce), "identity")) {
-		if (!(eq_ci(ce, strlen(ce), "gzip") || eq_ci(ce, strlen(ce), "x-gzip") ||
-		      eq_ci(ce, strlen(ce), "deflate"))) {
+	if (ce && *ce && !wt__eq_ci(ce, strlen(ce), "identity")) {
+		if (!(wt__eq_ci(ce, strlen(ce), "gzip") || wt__eq_ci(ce, strlen(ce), "x-gzip") ||
+		      wt__eq_ci(ce, strlen(ce), "deflate"))) {
 			wt__report(in, WT_DIAG_SKIP, 0, off,
 				   "response skipped: content encoding '%.40s' not supported", ce);
 			return WT_OK;
@@ -835,9 +821,9 @@ static enum wt_status read_response(struct reader *r, const char *blk, size_t n,
 	struct wt__buf v;
 	wt__buf_init(&v, 255);
 	while (next_field(&q, hend, &name, &nlen, &val, &vlen)) {
-		char *dst = eq_ci(name, nlen, "content-type") ? ctype
-			    : eq_ci(name, nlen, "transfer-encoding") ? te
-			    : eq_ci(name, nlen, "content-encoding") ? ce : NULL;
+		char *dst = wt__eq_ci(name, nlen, "content-type") ? ctype
+			    : wt__eq_ci(name, nlen, "transfer-encoding") ? te
+			    : wt__eq_ci(name, nlen, "content-encoding") ? ce : NULL;
 		if (!dst)
 			continue;
 		if (put_value(&v, val, vlen)) {
@@ -999,17 +985,17 @@ static int parse_header(struct reader *r, const char *h, size_t n, unsigned long
 	int have_len = 0;
 	r->type.len = r->uri.len = r->date.len = r->rid.len = r->ctype.len = 0;
 	while (next_field(&p, end, &name, &nlen, &val, &vlen)) {
-		struct wt__buf *dst = eq_ci(name, nlen, "warc-type") ? &r->type
-				      : eq_ci(name, nlen, "warc-target-uri") ? &r->uri
-				      : eq_ci(name, nlen, "warc-date") ? &r->date
-				      : eq_ci(name, nlen, "warc-record-id") ? &r->rid
-				      : eq_ci(name, nlen, "content-type") ? &r->ctype : NULL;
+		struct wt__buf *dst = wt__eq_ci(name, nlen, "warc-type") ? &r->type
+				      : wt__eq_ci(name, nlen, "warc-target-uri") ? &r->uri
+				      : wt__eq_ci(name, nlen, "warc-date") ? &r->date
+				      : wt__eq_ci(name, nlen, "warc-record-id") ? &r->rid
+				      : wt__eq_ci(name, nlen, "content-type") ? &r->ctype : NULL;
 		if (dst) {
 			if (put_value(dst, val, vlen))
 				return -1;
 			continue;
 		}
-		if (!eq_ci(name, nlen, "content-length"))
+		if (!wt__eq_ci(name, nlen, "content-length"))
 			continue;
 		size_t i = 0;
 		while (i < vlen && (val[i] == ' ' || val[i] == '\t'))
@@ -1030,7 +1016,7 @@ static int parse_header(struct reader *r, const char *h, size_t n, unsigned long
 	strip_angles(&r->uri);
 	strip_angles(&r->rid);
 	for (size_t i = 0; i < r->type.len; i++)
-		r->type.data[i] = (char)lower((unsigned char)r->type.data[i]);
+		r->type.data[i] = (char)wt__lower((unsigned char)r->type.data[i]);
 	return have_len;
 }
 
