@@ -297,16 +297,7 @@ enum wt_status wt_corpus_add(struct wt_corpus *c, const struct wt_article *a)
 static int has_suffix(const char *s, size_t n, const char *suf)
 {
 	size_t m = strlen(suf);
-	if (m > n)
-		return 0;
-	for (size_t i = 0; i < m; i++) {
-		char a = s[n - m + i], b = suf[i];
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
-		if (a != b)
-			return 0;
-	}
-	return 1;
+	return m <= n && wt__eq_ci(s + n - m, m, suf);
 }
 
 enum kind { K_TEXT, K_JSONL, K_HTML, K_WARC, K_GZIP, K_UNSUPPORTED, K_SNIFF };
@@ -362,16 +353,7 @@ static int starts_ci(const char *data, size_t len, const char *pat)
 		i = 3;
 	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
 		i++;
-	if (len - i < m)
-		return 0;
-	for (size_t k = 0; k < m; k++) {
-		char c = data[i + k];
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		if (c != pat[k])
-			return 0;
-	}
-	return 1;
+	return len - i >= m && wt__eq_ci(data + i, m, pat);
 }
 
 /* Looks at the content: gzip and WARC by their magic, HTML by its first
