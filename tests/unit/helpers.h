@@ -30,6 +30,34 @@ static inline void add_dated(struct wt_corpus *c, const char *id, const char *da
 	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
 }
 
+/* Diagnostics collected by a test: wt_corpus_set_diag(c, collect, &ds). */
+struct diag_rec {
+	enum wt_diag_kind kind;
+	long long line, offset;
+	char input[256];
+	char message[512];
+};
+
+struct diags {
+	struct diag_rec v[32];
+	size_t n;
+};
+
+static inline void collect(void *ud, const struct wt_diag *d)
+{
+	struct diags *ds = ud;
+	assert_non_null(d->message);
+	assert_non_null(d->input);
+	if (ds->n >= 32)
+		return;
+	struct diag_rec *r = &ds->v[ds->n++];
+	r->kind = d->kind;
+	r->line = d->line;
+	r->offset = d->offset;
+	snprintf(r->input, sizeof(r->input), "%s", d->input);
+	snprintf(r->message, sizeof(r->message), "%s", d->message);
+}
+
 /* Writes `len` bytes to dir/rel, asserting that it worked. */
 static inline void write_file(const char *dir, const char *rel, const char *content, size_t len)
 {

@@ -327,7 +327,7 @@ static void test_deep_nesting(void **state)
 }
 
 /* Diagnostics as one string, to compare two reads. */
-static void collect(void *ud, const struct wt_diag *d)
+static void collect_log(void *ud, const struct wt_diag *d)
 {
 	char *log = ud;
 	size_t n = strlen(log);
@@ -362,7 +362,7 @@ static void test_directory_threads(void **state)
 	for (int k = 0; k < 2; k++) {
 		logs[k][0] = 0;
 		assert_int_equal(wt_corpus_new(&c[k]), WT_OK);
-		wt_corpus_set_diag(c[k], collect, logs[k]);
+		wt_corpus_set_diag(c[k], collect_log, logs[k]);
 		wt_corpus_set_threads(c[k], threads[k]);
 		assert_int_equal(wt_corpus_read_path(c[k], root, WT_FORMAT_AUTO), WT_OK);
 	}

@@ -23,35 +23,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* ---- diagnostics collected by the tests -------------------------------- */
-
-struct diag_rec {
-	enum wt_diag_kind kind;
-	long long line, offset;
-	char input[256];
-	char message[512];
-};
-
-struct diags {
-	struct diag_rec v[32];
-	size_t n;
-};
-
-static void collect(void *ud, const struct wt_diag *d)
-{
-	struct diags *ds = ud;
-	assert_non_null(d->message);
-	assert_non_null(d->input);
-	if (ds->n >= 32)
-		return;
-	struct diag_rec *r = &ds->v[ds->n++];
-	r->kind = d->kind;
-	r->line = d->line;
-	r->offset = d->offset;
-	snprintf(r->input, sizeof(r->input), "%s", d->input);
-	snprintf(r->message, sizeof(r->message), "%s", d->message);
-}
-
 static struct wt_corpus *new_corpus(struct diags *ds)
 {
 	struct wt_corpus *c = NULL;

@@ -18,28 +18,6 @@
 
 /* ---- diagnostics ------------------------------------------------------- */
 
-struct diag_rec {
-	enum wt_diag_kind kind;
-	long long offset;
-	char message[512];
-};
-
-struct diags {
-	struct diag_rec v[32];
-	size_t n;
-};
-
-static void collect(void *ud, const struct wt_diag *d)
-{
-	struct diags *ds = ud;
-	if (ds->n >= 32)
-		return;
-	struct diag_rec *r = &ds->v[ds->n++];
-	r->kind = d->kind;
-	r->offset = d->offset;
-	snprintf(r->message, sizeof(r->message), "%s", d->message);
-}
-
 static void print_diags(const struct diags *ds)
 {
 	for (size_t i = 0; i < ds->n; i++)
