@@ -16,7 +16,6 @@
  * stories' terms, so the cost grows with the articles, not their square.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
@@ -438,18 +437,9 @@ static enum wt_status terms_parallel(const struct wt__story_input *in, const uin
 	if ((size_t)nthreads > ntodo / 256 + 1)
 		nthreads = (int)(ntodo / 256 + 1);
 	struct term_worker ws[64];
-	pthread_t tids[64];
-	int started = 0;
 	for (int t = 0; t < nthreads; t++)
 		ws[t] = (struct term_worker){&j, WT_OK};
-	for (int t = 1; t < nthreads; t++) {
-		if (pthread_create(&tids[t], NULL, terms_worker, &ws[t]))
-			break; /* the others share the work */
-		started = t;
-	}
-	terms_worker(&ws[0]);
-	for (int t = 1; t <= started; t++)
-		pthread_join(tids[t], NULL);
+	wt__run_workers(nthreads, terms_worker, ws, sizeof(*ws));
 	for (int t = 0; t < nthreads; t++)
 		if (ws[t].st)
 			return ws[t].st;

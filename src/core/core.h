@@ -29,6 +29,14 @@ char *wt__strdup(const char *s);
 int wt__threads(int requested);
 
 /*
+ * Runs fn(args + t * size) for t in [0, n): t = 0 on the caller's thread,
+ * the others on threads of their own (at most WT__MAX_THREADS), and on the
+ * caller's thread afterwards when a thread cannot be started.  Returns when
+ * all have returned.  size 0 gives every worker the same argument.
+ */
+void wt__run_workers(int n, void *(*fn)(void *), void *args, size_t size);
+
+/*
  * Calls fn(ctx, i) for every i in [0, n) on up to `threads` threads (the
  * caller's among them), each i once, in no particular order; returns when
  * all are done.  fn must only write what belongs to its i.  A thread that

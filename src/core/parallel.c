@@ -42,18 +42,30 @@ int wt__threads(int requested)
 	return (int)WT_MIN(t, (long)WT__MAX_THREADS);
 }
 
+void wt__run_workers(int n, void *(*fn)(void *), void *args, size_t size)
+{
+	pthread_t tid[WT__MAX_THREADS];
+	int started[WT__MAX_THREADS] = {0};
+	char *a = args;
+	if (n > WT__MAX_THREADS)
+		n = WT__MAX_THREADS;
+	for (int t = 1; t < n; t++)
+		started[t] = !pthread_create(&tid[t], NULL, fn, a + (size_t)t * size);
+	if (n > 0)
+		fn(a);
+	for (int t = 1; t < n; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			fn(a + (size_t)t * size); /* no thread for it: run here */
+	}
+}
+
 void wt__parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx)
 {
 	struct pfor p = {fn, ctx, n, 0, PTHREAD_MUTEX_INITIALIZER};
-	pthread_t tid[WT__MAX_THREADS];
-	int started = 0;
 	if ((size_t)threads > n)
 		threads = (int)n;
-	for (int t = 1; t < threads && t < WT__MAX_THREADS; t++)
-		if (!pthread_create(&tid[started], NULL, pfor_worker, &p))
-			started++;
-	pfor_worker(&p);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
+	wt__run_workers(threads, pfor_worker, &p, 0); /* all share p */
 	pthread_mutex_destroy(&p.lock);
 }

@@ -6,10 +6,8 @@
  * order, so the result is the same for any number of threads.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "align/align.h"
 #include "cluster/cluster.h"
@@ -250,37 +248,21 @@ out:
 
 static int thread_count(const struct wt_options *o, size_t work)
 {
-	long t = o->threads;
-	if (t <= 0) {
-		t = sysconf(_SC_NPROCESSORS_ONLN);
-		if (t < 1)
-			t = 1;
-	}
-	if (t > 256)
-		t = 256;
+	int t = wt__threads(o->threads);
 	if ((size_t)t > work / 16 + 1)
-		t = (long)(work / 16 + 1);
-	return (int)t;
+		t = (int)(work / 16 + 1);
+	return t;
 }
 
 /* Runs fn on nthreads workers (the caller's thread is one of them). */
 static enum wt_status run_workers(struct job *j, int nthreads, void *(*fn)(void *))
 {
-	struct worker ws[256];
-	pthread_t tids[256];
-	int started = 0;
+	struct worker ws[WT__MAX_THREADS];
 	atomic_store(&j->next, 0);
 	atomic_store(&j->failed, 0);
 	for (int t = 0; t < nthreads; t++)
 		ws[t] = (struct worker){j, t, WT_OK};
-	for (int t = 1; t < nthreads; t++) {
-		if (pthread_create(&tids[t], NULL, fn, &ws[t]))
-			break;
-		started = t;
-	}
-	fn(&ws[0]);
-	for (int t = 1; t <= started; t++)
-		pthread_join(tids[t], NULL);
+	wt__run_workers(nthreads, fn, ws, sizeof(*ws));
 	for (int t = 0; t < nthreads; t++)
 		if (ws[t].st)
 			return ws[t].st;
