@@ -27,6 +27,14 @@ extern const char cli_show_usage[];
 int cli_show_story(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
 		   const char *story_id);
 
+/* Writes the records of an analysis as JSON Lines: an `article` record for
+ * each article, a `story` record for each story, `pair` records (pairs_mode
+ * 0: none, 1: linked pairs, 2: every aligned pair) and, with claims_mode, a
+ * `claim` record for each disagreement (on `threads` workers; the same
+ * bytes for any count).  @return 0, or an exit status. */
+int cli_write_records(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+		      int pairs_mode, int claims_mode, int threads);
+
 /* Global flags parsed by main before the verb. */
 extern int cli_quiet;
 
