@@ -13,8 +13,8 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := libutf8proc libxxhash jansson zlib gumbo
-DEBS    := pkg-config libutf8proc-dev libxxhash-dev libjansson-dev zlib1g-dev libgumbo-dev libcmocka-dev
+PKGS    := libutf8proc libxxhash jansson zlib gumbo sqlite3 libmicrohttpd
+DEBS    := pkg-config libutf8proc-dev libxxhash-dev libjansson-dev zlib1g-dev libgumbo-dev libsqlite3-dev libmicrohttpd-dev libcmocka-dev
 FUZZ_DEBS := clang libclang-rt-14-dev
 
 # Install missing Debian packages once, before anything is compiled.

@@ -269,6 +269,16 @@ struct wt_options {
 
 void wt_options_default(struct wt_options *options);
 
+/*
+ * The MinHash signature of `text` (options->num_perm slots, words in
+ * shingles of options->shingle) into `sig`, and, when `keys` is not NULL,
+ * its options->bands LSH band keys (32 bits each), as the candidates stage
+ * computes them: two texts sharing a key are worth aligning.  NULL options:
+ * the defaults.  @return WT_OK, WT_ERR_INVALID or WT_ERR_NOMEM.
+ */
+enum wt_status wt_sketch_text(const char *text, size_t len, const struct wt_options *options,
+			      uint32_t *sig, uint64_t *keys);
+
 /* A copied passage: byte ranges in article a and article b. */
 struct wt_passage {
 	struct wt_span a, b;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "cluster/cluster.h"
+#include "sketch/sketch.h"
 
 
 enum wt_status wt__sort_u64(uint64_t *v, size_t n)
@@ -245,12 +246,8 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		if (!in->active[i])
 			continue;
 		const uint32_t *sig = in->sigs + i * (size_t)in->num_perm;
-		for (int b = 0; b < in->bands; b++) {
-			uint64_t h = (uint64_t)b * 0x9E3779B97F4A7C15ULL;
-			for (int r = 0; r < rows; r++)
-				h = wt__mix64(h ^ sig[b * rows + r]);
-			e[k++] = (h & 0xFFFFFFFF00000000ULL) | (uint32_t)i;
-		}
+		for (int b = 0; b < in->bands; b++)
+			e[k++] = (wt__band_key(sig, b, rows) & 0xFFFFFFFF00000000ULL) | (uint32_t)i;
 	}
 	/* Entries were made in article order and the radix sort is stable:
 	 * sorting by the key half alone leaves each bucket in article order. */

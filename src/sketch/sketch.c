@@ -158,3 +158,39 @@ uint64_t wt__text_hash(const struct wt_token *t, size_t n)
 		h = rotl((h ^ t[i].hash) * 0x9E3779B97F4A7C15ULL, 29);
 	return wt__mix64(h ^ (uint64_t)n);
 }
+
+uint64_t wt__band_key(const uint32_t *sig, int band, int rows)
+{
+	uint64_t h = (uint64_t)band * 0x9E3779B97F4A7C15ULL;
+	for (int r = 0; r < rows; r++)
+		h = wt__mix64(h ^ sig[band * rows + r]);
+	return h;
+}
+
+enum wt_status wt_sketch_text(const char *text, size_t len, const struct wt_options *o,
+			      uint32_t *sig, uint64_t *keys)
+{
+	struct wt_options d;
+	if (!o) {
+		wt_options_default(&d);
+		o = &d;
+	}
+	if ((!text && len) || !sig || o->num_perm < 8 || o->num_perm > WT_MAX_PERM ||
+	    o->bands < 1 || o->num_perm % o->bands || o->shingle < 1 || o->shingle > 32)
+		return WT_ERR_INVALID;
+	struct wt__tokens tv = {0};
+	enum wt_status st = wt__tokenize(text ? text : "", len, &tv);
+	uint64_t *sh = st ? NULL : wt__malloc((tv.n + 1) * sizeof(*sh));
+	if (!st && !sh)
+		st = WT_ERR_NOMEM;
+	if (!st) {
+		size_t ns = wt__shingles(tv.v, tv.n, o->shingle, sh);
+		wt__minhash(sh, ns, o->num_perm, sig);
+		int rows = o->num_perm / o->bands;
+		for (int b = 0; keys && b < o->bands; b++)
+			keys[b] = wt__band_key(sig, b, rows) >> 32;
+	}
+	wt__free(sh);
+	wt__free(tv.v);
+	return st;
+}

@@ -42,6 +42,10 @@ double wt__minhash_jaccard(const uint32_t *a, const uint32_t *b, int num_perm);
  */
 size_t wt__winnow(const uint64_t *sh, size_t n, int w, uint32_t *out);
 
+/* The LSH key of band `band` of a signature (`rows` slots a band); the
+ * candidates stage buckets on its upper 32 bits. */
+uint64_t wt__band_key(const uint32_t *sig, int band, int rows);
+
 /* Exact hash of a token sequence: equal cleaned texts, equal hashes. */
 uint64_t wt__text_hash(const struct wt_token *t, size_t n);
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "store.h"
 
 static const char run_usage[] =
 	"usage: wiretrace run [OPTIONS] [INPUT...]\n"
@@ -78,7 +79,7 @@ static void show_progress(void *ud, const char *stage, size_t done, size_t total
  * then the JSON Lines results or one story printed for a person. */
 static int run_or_show(int argc, char **argv, int show)
 {
-	const char *story_id = NULL;
+	const char *story_id = NULL, *db = NULL;
 	struct wt_options o;
 	wt_options_default(&o);
 	enum wt_format fmt = WT_FORMAT_AUTO;
@@ -128,6 +129,9 @@ static int run_or_show(int argc, char **argv, int show)
 			o.threads = (int)l;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			cli_quiet = 1;
+		} else if (show && !strcmp(a, "--db") && v) {
+			db = v;
+			i++;
 		} else if (!strcmp(a, "--stats")) {
 			stats = 1;
 		} else if (!strcmp(a, "--format")) {
@@ -219,7 +223,12 @@ static int run_or_show(int argc, char **argv, int show)
 		free(inputs);
 		return EXIT_USAGE;
 	}
-	if (ninputs == 0)
+	if (db && ninputs) {
+		cli_error("show takes a store (--db) or inputs, not both");
+		free(inputs);
+		return EXIT_USAGE;
+	}
+	if (ninputs == 0 && !db)
 		inputs[ninputs++] = "-";
 
 	struct wt_corpus *c;
@@ -243,6 +252,21 @@ static int run_or_show(int argc, char **argv, int show)
 		}
 	}
 	free(inputs);
+	if (db) {
+		struct cli_store st;
+		int src = cli_store_open(db, 0, &st);
+		if (!src) {
+			int threads = o.threads;
+			o = st.options; /* the store's analysis, as stored */
+			o.threads = threads;
+			src = cli_store_load(&st, c);
+			cli_store_close(&st);
+		}
+		if (src) {
+			wt_corpus_free(c);
+			return src;
+		}
+	}
 	/* A progress line only for a person watching a terminal. */
 	if (!cli_quiet && isatty(2)) {
 		o.progress = show_progress;

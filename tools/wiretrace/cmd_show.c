@@ -11,8 +11,10 @@
 
 const char cli_show_usage[] =
 	"usage: wiretrace show [OPTIONS] STORY [INPUT...]\n"
+	"       wiretrace show --db FILE STORY\n"
 	"\n"
-	"Analyzes the inputs as 'wiretrace run' does (same options) and prints\n"
+	"Analyzes the inputs as 'wiretrace run' does (same options), or the\n"
+	"articles of a store (--db FILE, see 'wiretrace add'), and prints\n"
 	"the story that holds the article with id STORY: its articles by date\n"
 	"with site and relation, the lineage tree of sources, what each version\n"
 	"added, dropped and changed against its source (words only in the source\n"

@@ -25,6 +25,8 @@ static const char usage[] =
 	"                              what each version changed, disagreements\n"
 	"  extract [OPTIONS] INPUT...  the article of each web page or WARC record,\n"
 	"                              as JSON Lines\n"
+	"  add [--db FILE] INPUT...    add articles to a store (default ./wiretrace.db)\n"
+	"  stories [--db FILE]         the stories of a store, as JSON Lines\n"
 	"  eval --gold GOLD RESULTS    score results against gold labels\n"
 	"\n"
 	"common options: -j N, --quiet, --help, --version\n"
@@ -148,6 +150,10 @@ int main(int argc, char **argv)
 		return cmd_eval(argc - 1, argv + 1);
 	if (!strcmp(verb, "show"))
 		return cmd_show(argc - 1, argv + 1);
+	if (!strcmp(verb, "add"))
+		return cmd_add(argc - 1, argv + 1);
+	if (!strcmp(verb, "stories"))
+		return cmd_stories(argc - 1, argv + 1);
 	if (!strcmp(verb, "extract"))
 		return cmd_extract(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", verb);
