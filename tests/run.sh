@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh BUILD - runs every test of one build directory: the cmocka unit
 # tests, then the golden command-line cases in tests/cases/, then the
-# real-data checks (skipped when ../shared/data is absent).  Writes
+# system checks in tests/system/ (the store), then the real-data checks (skipped when ../shared/data is absent).  Writes
 # "PASSED FAILED SKIPPED" to BUILD/test-counts; exits 1 if any failed.
 B=${1:-build}
 WT=$(pwd)/$B/wiretrace
@@ -49,6 +49,19 @@ for c in tests/cases/*/; do
 		diff "$c/expected-stderr" "$out/stderr" | head -20; ok=0
 	fi
 	if [ $ok = 1 ]; then pass=$((pass + 1)); echo "ok   $name"; else fail=$((fail + 1)); fi
+done
+
+echo "== system checks ($B)"
+for d in tests/system/*.sh; do
+	[ -f "$d" ] || continue
+	name=$(basename "$d" .sh)
+	sh "$d" >"$out/system.log" 2>&1
+	rc=$?
+	case $rc in
+	0) pass=$((pass + 1)); echo "ok   $name: $(tail -1 "$out/system.log")";;
+	77) skip=$((skip + 1)); echo "skip $name: $(tail -1 "$out/system.log")";;
+	*) fail=$((fail + 1)); echo "FAIL $name"; cat "$out/system.log";;
+	esac
 done
 
 echo "== real-data checks ($B)"
