@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh BUILD - runs every test of one build directory: the cmocka unit
 # tests, then the golden command-line cases in tests/cases/, then the
-# system checks in tests/system/ (the store), then the real-data checks (skipped when ../shared/data is absent).  Writes
+# system checks in tests/system/ (the store), then the real-data checks
+# (skipped when ../shared/data is absent).  Writes
 # "PASSED FAILED SKIPPED" to BUILD/test-counts; exits 1 if any failed.
 B=${1:-build}
 WT=$(pwd)/$B/wiretrace
