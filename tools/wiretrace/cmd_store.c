@@ -144,8 +144,8 @@ int cmd_add(int argc, char **argv)
 		fprintf(stderr,
 			"wiretrace: %zu articles read (%zu skipped, %zu warnings, %zu errors); "
 			"%zu added, %zu stored already (%zu by id, %zu by text), %zu sharing "
-			"LSH keys with stored articles; %s holds %zu articles, %zu stories, "
-			"%zu families\n",
+			"an LSH bucket with an earlier article; %s holds %zu articles, "
+			"%zu stories, %zu families\n",
 			rs.articles, rs.skipped, rs.warnings, rs.errors, rep.added,
 			rep.same_id + rep.same_text, rep.same_id, rep.same_text, rep.matched, db,
 			rep.stored, rep.stories, rep.families);
