@@ -330,62 +330,137 @@ static enum wt_status add_version(struct wt_claim *cl, size_t *vcap, const struc
 	return WT_OK;
 }
 
+/* A number of a sentence as found there, all offsets from the sentence's
+ * start: what depends on the sentence's bytes alone. */
+struct pnum {
+	uint32_t start, end;  /* the figure with what it counts */
+	uint32_t num_end;     /* the end of the figure itself */
+	uint32_t place;       /* among the numbers of the same noun and unit before it */
+	uint64_t noun;        /* the counted noun and the words before the figure */
+	double value;
+	enum wt__num_bound bound;
+	enum wt__num_unit unit;
+};
+
+/*
+ * The numbers of each distinct sentence of a story, found once: copies
+ * repeat most sentences of their source byte for byte, and finding numbers
+ * is most of the claims' cost.  Keyed by the hash of the sentence's bytes,
+ * checked byte for byte against the first sentence with them.
+ */
+struct num_cache {
+	struct wt__map map;   /* bytes hash -> entry + 1 */
+	struct entry {
+		const char *bytes;
+		size_t len;
+		size_t lo, hi; /* its numbers in `v` */
+	} *ent;
+	size_t nent, entcap;
+	struct pnum *v;
+	size_t n, cap;
+};
+
+static void num_cache_release(struct num_cache *nc)
+{
+	wt__map_release(&nc->map);
+	wt__free(nc->ent);
+	wt__free(nc->v);
+}
+
+/* Finds the numbers of sentence text[0..len) into nc->v[lo, hi). */
+static enum wt_status parse_numbers(struct num_cache *nc, const char *text, size_t len,
+				    struct wt__tokens *tv)
+{
+	struct wt__number *num = NULL;
+	size_t nn = 0;
+	enum wt_status st = wt__find_numbers(text, len, &num, &nn);
+	for (size_t k = 0; k < nn && !st; k++) {
+		if (num[k].unit == WT_NUM_YEAR || num[k].unit == WT_NUM_DATE)
+			continue; /* a date differs between updates without disagreeing */
+		if (!num[k].noun_end && num[k].unit == WT_NUM_PLAIN)
+			continue; /* a bare figure: nothing says what it counts */
+		uint64_t noun = noun_hash(text, num[k].noun_start, num[k].noun_end, tv);
+		/* and the word before it: in a list ("Babar rose 9 places,
+		 * Shehzad 16 places") each figure goes with its own name */
+		size_t ctx_end = num[k].start;
+		size_t ctx_start = ctx_end > 40 ? ctx_end - 40 : 0;
+		while (ctx_start > 0 && ((unsigned char)text[ctx_start] & 0xC0) == 0x80)
+			ctx_start--;
+		uint64_t before = noun_hash(text, ctx_start, ctx_end, tv);
+		uint32_t place = 0;
+		for (size_t q = 0; q < k; q++) {
+			uint64_t other =
+				noun_hash(text, num[q].noun_start, num[q].noun_end, tv);
+			place += other == noun && num[q].unit == num[k].unit;
+		}
+		if ((st = WT_GROW(nc->v, nc->cap, nc->n + 1, (size_t)-1)))
+			break;
+		size_t end = num[k].noun_end > num[k].end && num[k].noun_start >= num[k].end
+				     ? num[k].noun_end
+				     : num[k].end;
+		nc->v[nc->n++] = (struct pnum){(uint32_t)num[k].start, (uint32_t)end,
+					       (uint32_t)num[k].end, place,
+					       wt__mix64(noun * 31 + before), num[k].value,
+					       num[k].bound, num[k].unit};
+	}
+	wt__free(num);
+	return st;
+}
+
 /* Numbers of one sentence of the story, keyed by group, unit, noun and
  * their place among those alike in the sentence. */
 static enum wt_status sentence_numbers(const char *text, const struct wt_story_sentence *s,
 				       size_t order, uint64_t root, size_t dateline_end,
 				       struct item **items, size_t *n, size_t *cap,
-				       struct wt__tokens *tv)
+				       struct num_cache *nc, struct wt__tokens *tv)
 {
-	struct wt__number *num = NULL;
-	size_t nn = 0;
-	enum wt_status st = wt__find_numbers(text + s->span.start, s->span.end - s->span.start,
-					     &num, &nn);
+	const char *bytes = text + s->span.start;
+	size_t len = s->span.end - s->span.start;
+	if (len >= UINT32_MAX)
+		return WT_ERR_LIMIT;
+	uint64_t *slot;
+	int found;
+	enum wt_status st = wt__map_put(&nc->map, wt__hash(bytes, len) | 1, 0, &slot, &found);
 	if (st)
 		return st;
-	for (size_t k = 0; k < nn && !st; k++) {
-		if (num[k].unit == WT_NUM_YEAR || num[k].unit == WT_NUM_DATE ||
-		    s->span.start + num[k].end <= dateline_end)
-			continue; /* a date differs between updates without disagreeing,
-				   * and a dateline's day is one in any script */
-		uint64_t noun = noun_hash(text, s->span.start + num[k].noun_start,
-					  s->span.start + num[k].noun_end, tv);
-		/* and the word before it: in a list ("Babar rose 9 places,
-		 * Shehzad 16 places") each figure goes with its own name */
-		size_t ctx_end = s->span.start + num[k].start;
-		size_t ctx_start = ctx_end > s->span.start + 40 ? ctx_end - 40 : s->span.start;
-		while (ctx_start > s->span.start && ((unsigned char)text[ctx_start] & 0xC0) == 0x80)
-			ctx_start--;
-		uint64_t before = noun_hash(text, ctx_start, ctx_end, tv);
-		size_t place = 0;
-		for (size_t q = 0; q < k; q++) {
-			uint64_t other = noun_hash(text, s->span.start + num[q].noun_start,
-						   s->span.start + num[q].noun_end, tv);
-			place += other == noun && num[q].unit == num[k].unit;
+	size_t lo, hi;
+	if (found && nc->ent[*slot - 1].len == len &&
+	    !memcmp(nc->ent[*slot - 1].bytes, bytes, len)) {
+		lo = nc->ent[*slot - 1].lo;
+		hi = nc->ent[*slot - 1].hi;
+	} else {
+		lo = nc->n;
+		if ((st = parse_numbers(nc, bytes, len, tv)))
+			return st;
+		hi = nc->n;
+		if (!found) { /* (a hash shared by other bytes: found, not kept) */
+			if ((st = WT_GROW(nc->ent, nc->entcap, nc->nent + 1, (size_t)-1)))
+				return st;
+			nc->ent[nc->nent++] = (struct entry){bytes, len, lo, hi};
+			*slot = nc->nent;
 		}
-		noun = wt__mix64(noun * 31 + before);
-		if (!num[k].noun_end && num[k].unit == WT_NUM_PLAIN)
-			continue; /* a bare figure: nothing says what it counts */
+	}
+	for (size_t k = lo; k < hi; k++) {
+		const struct pnum *p = &nc->v[k];
+		if (s->span.start + p->num_end <= dateline_end)
+			continue; /* a dateline's day is one in any script */
 		if ((st = WT_GROW(*items, *cap, *n + 1, (size_t)-1)))
-			break;
+			return st;
+		p = &nc->v[k];
 		struct item *it = &(*items)[(*n)++];
 		memset(it, 0, sizeof(*it));
 		it->article = s->article;
 		it->order = order;
 		/* the figure with what it counts: "12,400 passengers" */
-		size_t end = num[k].noun_end > num[k].end && num[k].noun_start >= num[k].end
-				     ? num[k].noun_end
-				     : num[k].end;
-		it->span = (struct wt_span){s->span.start + num[k].start, s->span.start + end};
-		it->value = num[k].value;
-		it->bound = num[k].bound;
+		it->span = (struct wt_span){s->span.start + p->start, s->span.start + p->end};
+		it->value = p->value;
+		it->bound = p->bound;
 		it->sentence = s->span;
-		it->base = wt__mix64(wt__mix64(s->group * 0x9E3779B97F4A7C15ULL ^ noun) ^
-				     ((uint64_t)num[k].unit << 8 | place));
+		it->base = wt__mix64(wt__mix64(s->group * 0x9E3779B97F4A7C15ULL ^ p->noun) ^
+				     ((uint64_t)p->unit << 8 | p->place));
 		it->key = wt__mix64(it->base ^ root);
 	}
-	wt__free(num);
-	return st;
+	return WT_OK;
 }
 
 enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_versions *v,
@@ -409,6 +484,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	struct skel_scratch *scratch_p = wt__malloc(sizeof(*scratch_p));
 	struct wt__map pairs = {0}; /* per article pair: figures agreeing, differing */
 	struct wt__map texts_seen = {0}; /* text hash -> first member with it */
+	struct num_cache ncache = {0};
 	size_t *nlo = NULL;              /* per member: its ranges of items and quotes */
 	*out = NULL;
 	*count = 0;
@@ -418,7 +494,8 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 	/* 1. Numbers, sentence by sentence; quotations, article by article.
 	 * An article with the same text as an earlier one of the story (a
 	 * duplicate) has the same claims: they are copied, not found again. */
-	if ((st = wt__map_init(&texts_seen, v->n_versions + 16)))
+	if ((st = wt__map_init(&texts_seen, v->n_versions + 16)) ||
+	    (st = wt__map_init(&ncache.map, v->n_sentences + 16)))
 		goto done;
 	nlo = wt__malloc((v->n_versions + 1) * 4 * sizeof(*nlo));
 	if (!nlo) {
@@ -474,7 +551,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		rg[0] = ni;
 		for (; s < s_end && !st; s++)
 			st = sentence_numbers(art->text, &v->sentences[s], m, (uint64_t)root + 1,
-					      dateline_end, &items, &ni, &icap, &tv);
+					      dateline_end, &items, &ni, &icap, &ncache, &tv);
 		rg[1] = ni;
 		rg[2] = nq;
 		struct wt__quote *q = NULL;
@@ -709,6 +786,7 @@ done:
 	wt__free(scratch_p);
 	wt__map_release(&pairs);
 	wt__map_release(&texts_seen);
+	num_cache_release(&ncache);
 	wt__free(nlo);
 	return st;
 }

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -73,6 +74,13 @@ static void show_progress(void *ud, const char *stage, size_t done, size_t total
 	fprintf(stderr, "\r\033[Kwiretrace: %s %3.0f%%", stage,
 		total ? 100.0 * (double)done / (double)total : 0.0);
 	fflush(stderr);
+}
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 /* `run`, or with `show` set, `show STORY`: the same options and inputs,
@@ -240,6 +248,7 @@ static int run_or_show(int argc, char **argv, int show)
 	wt_corpus_set_diag(c, cli_print_diag, NULL);
 	wt_corpus_set_threads(c, o.threads);
 	int rc = EXIT_OK;
+	double t_read = now();
 	for (int i = 0; i < ninputs; i++) {
 		enum wt_status st = wt_corpus_read_path(c, inputs[i], fmt);
 		if (st == WT_ERR_IO)
@@ -273,6 +282,7 @@ static int run_or_show(int argc, char **argv, int show)
 		fprintf(stderr, "wiretrace: read %zu articles", wt_corpus_count(c));
 		fflush(stderr);
 	}
+	t_read = now() - t_read;
 	struct wt_result *r = NULL;
 	enum wt_status st = wt_analyze(c, &o, &r);
 	if (st) {
@@ -282,6 +292,7 @@ static int run_or_show(int argc, char **argv, int show)
 	}
 	static char obuf[1 << 20];
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	double t_out = now();
 	if (show) {
 		int src = cli_show_story(stdout, c, r, story_id);
 		if (src)
@@ -295,6 +306,7 @@ static int run_or_show(int argc, char **argv, int show)
 		cli_error("write error on standard output");
 		rc = EXIT_INTERNAL;
 	}
+	t_out = now() - t_out;
 	struct wt_read_stats rs;
 	struct wt_analysis_stats as;
 	wt_corpus_stats(c, &rs);
@@ -309,16 +321,16 @@ static int run_or_show(int argc, char **argv, int show)
 		fprintf(stderr,
 			"wiretrace: stats: tokens %zu, exact groups %zu, lsh candidates %zu, "
 			"containment candidates %zu, aligned %zu, chrome lines %zu (by rule %zu, "
-			"site %zu, corpus %zu) and links %zu in %zu articles, rewrites %zu, independent %zu; seconds: chrome %.3f, sketch %.3f, "
+			"site %zu, corpus %zu) and links %zu in %zu articles, rewrites %zu, independent %zu; seconds: read %.3f, chrome %.3f, sketch %.3f, "
 			"candidates %.3f, align %.3f, families %.3f, stories %.3f, "
-			"provenance %.3f\n",
+			"provenance %.3f, output %.3f\n",
 			as.tokens, as.exact_groups, as.lsh_candidates, as.containment_candidates,
 			as.aligned_pairs, as.chrome_lines, as.chrome_rule_lines,
 			as.chrome_site_lines, as.chrome_corpus_lines, as.chrome_links, as.chrome_articles, as.rewrites,
-			as.independents, as.seconds_chrome,
+			as.independents, t_read, as.seconds_chrome,
 			as.seconds_sketch, as.seconds_candidates,
 			as.seconds_align, as.seconds_families, as.seconds_stories,
-			as.seconds_provenance);
+			as.seconds_provenance, t_out);
 	wt_result_free(r);
 	wt_corpus_free(c);
 	return rc;
