@@ -102,6 +102,7 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 	struct wt__map freq = {0}, post = {0}, place = {0}; /* place: article -> member */
 	struct wt__map exact_of = {0}; /* token-sequence hash -> first sentence with it */
 	struct wt__map texts_seen = {0}; /* text hash -> first member with it */
+	struct wt__map bytes_of = {0}; /* sentence bytes hash -> first sentence with them + 1 */
 	struct node *nodes = NULL;
 	uint32_t *group_first = NULL; /* per group: its first sentence */
 	size_t gcap = 0;
@@ -132,7 +133,7 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 	qsort(mem, nmem, sizeof(*mem), cmp_member);
 	v->n_versions = nmem;
 	if ((st = wt__map_init(&place, nmem + 16)) || (st = wt__map_init(&exact_of, 1024)) ||
-	    (st = wt__map_init(&texts_seen, nmem + 16)))
+	    (st = wt__map_init(&texts_seen, nmem + 16)) || (st = wt__map_init(&bytes_of, 1024)))
 		goto fail;
 	for (size_t m = 0; m < nmem && !st; m++) {
 		uint64_t *slot;
@@ -174,7 +175,39 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 		if ((st = wt_sentences(text, len, &sp, &ns)))
 			goto fail;
 		for (size_t k = 0; k < ns && !st; k++) {
-			if ((st = wt__tokenize(text + sp[k].start, sp[k].end - sp[k].start, &tv)))
+			const char *bytes = text + sp[k].start;
+			size_t blen = sp[k].end - sp[k].start;
+			/* the same bytes as a sentence of an earlier member (copies
+			 * repeat most of their source's): its words, counted again */
+			uint64_t *same;
+			int seen;
+			if ((st = wt__map_put(&bytes_of, wt__hash(bytes, blen) | 1, 0, &same, &seen)))
+				break;
+			if (seen && *same) { /* 0: a blanked line */
+				const struct wt_story_sentence *f = &v->sentences[*same - 1];
+				const char *ft = r->chrome.texts ? r->chrome.texts[f->article]
+								 : wt_corpus_get(c, f->article)->text;
+				if (f->span.end - f->span.start == blen &&
+				    !memcmp(ft + f->span.start, bytes, blen)) {
+					if ((st = WT_GROW(sents, scap, v->n_sentences + 1,
+							  (size_t)UINT32_MAX)) ||
+					    (st = WT_GROW(v->sentences, ncap, v->n_sentences + 1,
+							  (size_t)UINT32_MAX)))
+						break;
+					sents[v->n_sentences] = sents[*same - 1];
+					const uint64_t *tk = pool + sents[*same - 1].tok;
+					for (size_t t = 0; t < sents[*same - 1].ntok && !st; t++) {
+						uint64_t *slot;
+						int found;
+						if (!(st = wt__map_put(&freq, tk[t] | 1, 0, &slot, &found)))
+							++*slot;
+					}
+					v->sentences[v->n_sentences++] = (struct wt_story_sentence){
+						a, {sp[k].start, sp[k].end}, 0, 1};
+					continue;
+				}
+			}
+			if ((st = wt__tokenize(bytes, blen, &tv)))
 				break;
 			if (!tv.n)
 				continue; /* a blanked line of chrome */
@@ -182,6 +215,8 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 			    (st = WT_GROW(v->sentences, ncap, v->n_sentences + 1, (size_t)UINT32_MAX)) ||
 			    (st = WT_GROW(pool, pcap, npool + tv.n, (size_t)UINT32_MAX)))
 				break;
+			if (!seen)
+				*same = v->n_sentences + 1;
 			struct sent *s = &sents[v->n_sentences];
 			s->tok = (uint32_t)npool;
 			s->exact = wt__text_hash(tv.v, tv.n);
@@ -350,6 +385,7 @@ fail:
 	wt__map_release(&place);
 	wt__map_release(&exact_of);
 	wt__map_release(&texts_seen);
+	wt__map_release(&bytes_of);
 	wt__free(nodes);
 	wt__free(group_first);
 	wt__free(stamp);
