@@ -391,6 +391,35 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 			  const struct wt_options *options,
 			  struct wt_result **out);
 
+/*
+ * Sharing one analysis across processes (the MPI driver, wiretrace-mpi).
+ * Every process holds the whole corpus, in the same order, and calls
+ * wt_analyze_shared() with the same options: each process finds the LSH
+ * and fingerprint candidates of the keys it owns (the keys of its share of
+ * the articles are sent to their owners) and aligns its share of the
+ * candidate pairs; the counts and alignments are exchanged, and every
+ * process ends with the same result, equal to wt_analyze()'s.
+ */
+struct wt_exchange {
+	int rank; /* this process, 0 .. size - 1 */
+	int size; /* processes */
+	/* Sends send[k] (send_len[k] bytes) to process k, for every k, and
+	 * receives what each process sent to this one: recv_len[k] bytes from
+	 * process k, concatenated in process order in *recv (allocated with
+	 * malloc, freed by the caller).  Every process calls it at the same
+	 * point of the analysis.  @return 0, or -1 on failure. */
+	int (*alltoall)(void *ud, const void *const *send, const size_t *send_len,
+			void **recv, size_t *recv_len);
+	void *ud;
+};
+
+/* wt_analyze() with its work shared through `exchange` (NULL: alone).
+ * @return as wt_analyze(); WT_ERR_IO when an exchange fails. */
+enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
+				 const struct wt_options *options,
+				 const struct wt_exchange *exchange,
+				 struct wt_result **out);
+
 void wt_result_free(struct wt_result *result);
 
 /* @return the result of article `i`. */

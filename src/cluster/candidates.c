@@ -176,6 +176,85 @@ done:
 	return st;
 }
 
+/*
+ * Sends each (key << 32 | article) entry e[0..k) to the process owning its
+ * key, and receives the entries of the keys this one owns into *out: from
+ * each process in turn, so in article order (shares are contiguous).
+ */
+static enum wt_status route(const struct wt_exchange *ex, const uint64_t *e, size_t k,
+			    uint64_t **out, size_t *nout)
+{
+	size_t p = (size_t)ex->size;
+	size_t *cnt = calloc(p, sizeof(*cnt)), *at = calloc(p, sizeof(*at));
+	size_t *lens = calloc(p, sizeof(*lens));
+	const void **send = calloc(p, sizeof(*send));
+	uint64_t *buf = malloc((k + 1) * sizeof(*buf));
+	enum wt_status st = cnt && at && lens && send && buf ? WT_OK : WT_ERR_NOMEM;
+	void *recv = NULL;
+	for (size_t i = 0; !st && i < k; i++)
+		cnt[(e[i] >> 32) % p]++;
+	for (size_t q = 1; !st && q < p; q++)
+		at[q] = at[q - 1] + cnt[q - 1];
+	for (size_t q = 0; !st && q < p; q++) {
+		send[q] = buf + at[q];
+		lens[q] = cnt[q] * sizeof(*buf);
+	}
+	for (size_t i = 0; !st && i < k; i++)
+		buf[at[(e[i] >> 32) % p]++] = e[i];
+	if (!st)
+		st = wt__ex_alltoall(ex, send, lens, &recv, lens);
+	if (!st) {
+		size_t total = 0;
+		for (size_t q = 0; q < p; q++)
+			total += lens[q];
+		*out = recv;
+		*nout = total / sizeof(uint64_t);
+		recv = NULL;
+	}
+	free(recv);
+	free(cnt);
+	free(at);
+	free(lens);
+	free(send);
+	free(buf);
+	return st;
+}
+
+/* Sums the pair counts of every process into each one's `acc`. */
+static enum wt_status merge_counts(const struct wt_exchange *ex, struct acc *acc)
+{
+	size_t n = acc->map.len, k = 0;
+	uint64_t *mine = malloc((2 * n + 1) * sizeof(*mine));
+	size_t *lens = calloc((size_t)ex->size, sizeof(*lens));
+	void *all = NULL;
+	enum wt_status st = mine && lens ? WT_OK : WT_ERR_NOMEM;
+	for (size_t s = 0; !st && s < acc->map.cap; s++)
+		if (acc->map.keys[s]) {
+			mine[k++] = acc->map.keys[s];
+			mine[k++] = acc->map.vals[s];
+		}
+	if (!st)
+		st = wt__ex_allgather(ex, mine, k * sizeof(*mine), &all, lens);
+	if (!st) {
+		wt__map_release(&acc->map);
+		st = wt__map_init(&acc->map, n * (size_t)ex->size + 16);
+	}
+	size_t total = 0;
+	for (int q = 0; !st && q < ex->size; q++)
+		total += lens[q] / sizeof(uint64_t);
+	const uint64_t *v = all;
+	for (size_t i = 0; !st && i + 1 < total; i += 2) {
+		uint64_t *slot;
+		int found;
+		if (!(st = wt__map_put(&acc->map, v[i], 0, &slot, &found)))
+			*slot += v[i + 1];
+	}
+	free(all);
+	free(mine);
+	free(lens);
+	return st;
+}
+
 /* One pair as seen from one of its articles, for ranking there. */
 struct entry {
 	float score;
@@ -241,13 +320,23 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		goto done;
 	}
 	/* LSH: one table per band, keys folded with the band number. */
-	size_t k = 0;
-	for (size_t i = 0; i < in->n; i++) {
+	size_t k = 0, share_lo, share_hi, nr = 0;
+	uint64_t *r = NULL; /* shared: the entries of the keys this process owns */
+	wt__ex_share(in->ex, in->n, &share_lo, &share_hi);
+	for (size_t i = share_lo; i < share_hi; i++) {
 		if (!in->active[i])
 			continue;
 		const uint32_t *sig = in->sigs + i * (size_t)in->num_perm;
 		for (int b = 0; b < in->bands; b++)
 			e[k++] = (wt__band_key(sig, b, rows) & 0xFFFFFFFF00000000ULL) | (uint32_t)i;
+	}
+	if (in->ex) {
+		if ((st = route(in->ex, e, k, &r, &nr)))
+			goto done;
+		memcpy(e, r, nr * sizeof(*e)); /* at most every entry */
+		k = nr;
+		free(r);
+		r = NULL;
 	}
 	/* Entries were made in article order and the radix sort is stable:
 	 * sorting by the key half alone leaves each bucket in article order. */
@@ -256,11 +345,19 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		goto done;
 	/* Fingerprints. */
 	k = 0;
-	for (size_t i = 0; i < in->n; i++) {
+	for (size_t i = share_lo; i < share_hi; i++) {
 		if (!in->active[i])
 			continue;
 		for (uint32_t f = 0; f < in->nfp[i]; f++)
 			e[k++] = (uint64_t)in->fps[i][f] << 32 | (uint32_t)i;
+	}
+	if (in->ex) {
+		if ((st = route(in->ex, e, k, &r, &nr)))
+			goto done;
+		memcpy(e, r, nr * sizeof(*e));
+		k = nr;
+		free(r);
+		r = NULL;
 	}
 	if ((st = wt__sort_u64_from(e, k, 32)))
 		goto done;
@@ -270,6 +367,8 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		if (!w || e[i] != e[w - 1])
 			e[w++] = e[i];
 	if ((st = scan_groups(&acc, e, w, in->order, 0, tmp)))
+		goto done;
+	if (in->ex && (st = merge_counts(in->ex, &acc)))
 		goto done;
 
 	/* Keep pairs with enough evidence, best first within each article. */

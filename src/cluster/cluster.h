@@ -26,6 +26,11 @@ struct wt__cand_input {
 	const uint32_t *const *fps; /* fingerprints of each article */
 	const uint32_t *nfp;
 	int max_candidates;
+	/* Shared across processes: this one builds the keys of its share of
+	 * the articles, sends each to the process owning it, pairs the
+	 * buckets of the keys it owns, and the pair counts are summed across
+	 * processes.  NULL: alone. */
+	const struct wt_exchange *ex;
 };
 
 /*

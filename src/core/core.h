@@ -163,4 +163,19 @@ double wt__now(void);
 #define WT_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define WT_MAX(a, b) ((a) > (b) ? (a) : (b))
 
+/* ---- sharing across processes (exchange.c) ---- */
+
+/* The exchange's all-to-all (recv is malloc'd; recv_len has one length per
+ * process).  @return WT_OK, or WT_ERR_IO when it failed. */
+enum wt_status wt__ex_alltoall(const struct wt_exchange *ex, const void *const *send,
+			       const size_t *send_len, void **recv, size_t *recv_len);
+
+/* Sends the same bytes to every process, receives everyone's. */
+enum wt_status wt__ex_allgather(const struct wt_exchange *ex, const void *data, size_t len,
+				void **recv, size_t *recv_len);
+
+/* This process's contiguous share [lo, hi) of n items (all of them when ex
+ * is NULL). */
+void wt__ex_share(const struct wt_exchange *ex, size_t n, size_t *lo, size_t *hi);
+
 #endif

@@ -425,9 +425,103 @@ static struct wt_span agency_of(struct credit_cache *cc, size_t i)
 	return cc->agency[owner];
 }
 
+/*
+ * Shared across processes: each aligned its share of the candidates,
+ * als[lo, hi); every process receives the others' (scores and passages)
+ * so that all hold every alignment.
+ */
+static enum wt_status share_alignments(const struct wt_exchange *ex, struct wt_alignment *als,
+				       size_t ncands)
+{
+	size_t lo, hi, np = 0;
+	wt__ex_share(ex, ncands, &lo, &hi);
+	for (size_t p = lo; p < hi; p++)
+		np += als[p].n_passages;
+	/* per pair: five doubles and a count; per passage: four offsets */
+	size_t words = (hi - lo) * 6 + np * 4;
+	uint64_t *buf = malloc((words + 1) * sizeof(*buf)), *w = buf;
+	size_t *lens = calloc((size_t)ex->size, sizeof(*lens));
+	void *all = NULL;
+	enum wt_status st = buf && lens ? WT_OK : WT_ERR_NOMEM;
+	for (size_t p = lo; !st && p < hi; p++) {
+		const struct wt_alignment *al = &als[p];
+		double d[5] = {al->jaccard, al->coverage_a, al->coverage_b, al->informative_a,
+			       al->informative_b};
+		memcpy(w, d, sizeof(d));
+		w += 5;
+		*w++ = al->n_passages;
+		for (size_t k = 0; k < al->n_passages; k++) {
+			*w++ = al->passages[k].a.start;
+			*w++ = al->passages[k].a.end;
+			*w++ = al->passages[k].b.start;
+			*w++ = al->passages[k].b.end;
+		}
+	}
+	if (!st)
+		st = wt__ex_allgather(ex, buf, words * sizeof(*buf), &all, lens);
+	const uint64_t *r = all;
+	for (int q = 0; !st && q < ex->size; q++) {
+		struct wt_exchange other = *ex;
+		other.rank = q;
+		size_t qlo, qhi;
+		wt__ex_share(&other, ncands, &qlo, &qhi);
+		const uint64_t *end = r + lens[q] / sizeof(*r);
+		for (size_t p = qlo; !st && p < qhi; p++) {
+			if (r + 6 > end) {
+				st = WT_ERR_INTERNAL;
+				break;
+			}
+			if (q == ex->rank) { /* ours already */
+				r += 6 + 4 * r[5];
+				continue;
+			}
+			struct wt_alignment *al = &als[p];
+			double d[5];
+			memcpy(d, r, sizeof(d));
+			al->jaccard = d[0];
+			al->coverage_a = d[1];
+			al->coverage_b = d[2];
+			al->informative_a = d[3];
+			al->informative_b = d[4];
+			al->n_passages = r[5];
+			r += 6;
+			if (r + 4 * al->n_passages > end) {
+				st = WT_ERR_INTERNAL;
+				break;
+			}
+			al->passages = al->n_passages
+					       ? wt__malloc(al->n_passages * sizeof(*al->passages))
+					       : NULL;
+			if (al->n_passages && !al->passages) {
+				al->n_passages = 0;
+				st = WT_ERR_NOMEM;
+				break;
+			}
+			for (size_t k = 0; k < al->n_passages; k++, r += 4)
+				al->passages[k] = (struct wt_passage){{r[0], r[1]}, {r[2], r[3]}};
+		}
+		r = end;
+	}
+	free(all);
+	free(buf);
+	free(lens);
+	return st;
+}
+
 enum wt_status wt_analyze(const struct wt_corpus *corpus,
 			  const struct wt_options *opts, struct wt_result **out)
 {
+	return wt_analyze_shared(corpus, opts, NULL, out);
+}
+
+enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
+				 const struct wt_options *opts,
+				 const struct wt_exchange *ex, struct wt_result **out)
+{
+	if (ex && (ex->size < 1 || ex->rank < 0 || ex->rank >= ex->size || !ex->alltoall))
+		return WT_ERR_INVALID;
+	if (ex && ex->size == 1)
+		ex = NULL;
 	if (!corpus || !out)
 		return WT_ERR_INVALID;
 	struct wt_options o;
@@ -624,7 +718,7 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 	for (size_t i = 0; i < n; i++)
 		times[i] = corpus->arts[i].time;
 	struct wt__cand_input ci = {n, order, times, active, sigs, o.num_perm, o.bands,
-				    (const uint32_t *const *)fps, nfp, o.max_candidates};
+				    (const uint32_t *const *)fps, nfp, o.max_candidates, ex};
 	if ((st = wt__candidates(&ci, &cands, &ncands, &r->stats.lsh_candidates,
 				 &r->stats.containment_candidates)))
 		goto fail;
@@ -637,11 +731,17 @@ enum wt_status wt_analyze(const struct wt_corpus *corpus,
 		st = WT_ERR_NOMEM;
 		goto fail;
 	}
-	job.cands = cands;
-	job.ncands = ncands;
-	job.als = als;
-	if ((st = run_workers(&job, thread_count(&o, ncands), align_worker)))
-		goto fail;
+	{
+		size_t lo, hi; /* shared: this process aligns its share */
+		wt__ex_share(ex, ncands, &lo, &hi);
+		job.cands = cands + lo;
+		job.ncands = hi - lo;
+		job.als = als + lo;
+		if ((st = run_workers(&job, thread_count(&o, hi - lo), align_worker)))
+			goto fail;
+		if (ex && (st = share_alignments(ex, als, ncands)))
+			goto fail;
+	}
 	r->stats.aligned_pairs = ncands;
 	double t3 = wt__now();
 	r->stats.seconds_align = t3 - t2;
