@@ -6,6 +6,7 @@
 #                   unit and CLI tests again under ASan and UBSan
 #   make demo       build and run the main job on samples/
 #   make fuzz       build the libFuzzer targets (clang)
+#   make mpi        build wiretrace-mpi (installs Open MPI first when run as root)
 #   make bench      run the benchmarks in bench/
 #   make install PREFIX=/usr/local
 
@@ -16,6 +17,8 @@ BUILD   ?= build
 PKGS    := libutf8proc libxxhash jansson zlib gumbo sqlite3 libmicrohttpd
 DEBS    := pkg-config libutf8proc-dev libxxhash-dev libjansson-dev zlib1g-dev libgumbo-dev libsqlite3-dev libmicrohttpd-dev libcmocka-dev
 FUZZ_DEBS := clang libclang-rt-14-dev
+MPI_DEBS  := libopenmpi-dev openmpi-bin
+MPICC   ?= mpicc
 
 # Install missing Debian packages once, before anything is compiled.
 DEPS_STAMP := $(BUILD)/.deps
@@ -56,11 +59,23 @@ libwiretrace.a: $(BUILD)/libwiretrace.a
 $(BUILD)/wiretrace: $(CLI_OBJ) $(BUILD)/libwiretrace.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libwiretrace.a $(LDLIBS_ALL) $(LDFLAGS)
 
+# wiretrace-mpi: `run` over the ranks of an MPI job, built wherever Open
+# MPI's compiler is installed (`make mpi` installs it, as root).
+CLI_LIB_OBJ := $(filter-out $(BUILD)/tools/wiretrace/main.o,$(CLI_OBJ))
+HAVE_MPI = $(shell command -v $(MPICC) >/dev/null 2>&1 && echo 1)
+
+$(BUILD)/wiretrace-mpi: tools/wiretrace-mpi/main.c $(CLI_LIB_OBJ) $(BUILD)/libwiretrace.a
+	$(MPICC) $(CFLAGS_ALL) -o $@ $< $(CLI_LIB_OBJ) $(BUILD)/libwiretrace.a $(LDLIBS_ALL) $(LDFLAGS)
+
+mpi:
+	@sh tools/deps.sh $(DEBS) $(MPI_DEBS)
+	@$(MAKE) --no-print-directory $(BUILD)/wiretrace-mpi
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libwiretrace.a tests/unit/helpers.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libwiretrace.a $(LDLIBS_ALL) $(CMOCKA_LIBS) $(LDFLAGS)
 
-tests: $(TESTS) $(BUILD)/wiretrace
+tests: $(TESTS) $(BUILD)/wiretrace $(if $(HAVE_MPI),$(BUILD)/wiretrace-mpi)
 
 # Unit tests, then golden CLI tests, for this build directory.
 check-one: tests
@@ -70,6 +85,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 
 # Both builds always run; the summary's closing line and status decide.
 check: all
+	-@sh tools/deps.sh $(MPI_DEBS) || echo "wiretrace: without Open MPI the MPI test is skipped"
 	-@$(MAKE) --no-print-directory check-one
 	-@$(MAKE) --no-print-directory check-one BUILD=build-san OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined"
 	@sh tests/summary.sh build build-san
@@ -104,5 +120,5 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz wiretrace
 
-.PHONY: all check check-one tests demo fuzz bench install clean libwiretrace.a
+.PHONY: all check check-one tests demo fuzz bench install clean libwiretrace.a mpi
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

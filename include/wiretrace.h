@@ -147,6 +147,17 @@ enum wt_status wt_corpus_read_memory(struct wt_corpus *corpus, const char *name,
 enum wt_status wt_corpus_add(struct wt_corpus *corpus,
 			     const struct wt_article *article);
 
+/*
+ * Reads share `share` (0-based) of `shares` of a JSON Lines file: the lines
+ * starting in bytes [share * size / shares, (share + 1) * size / shares),
+ * reported with their true line numbers and offsets, so that the shares
+ * read in turn hold exactly the file's articles.  @return as
+ * wt_corpus_read_path(); WT_ERR_INVALID when the input cannot be shared
+ * (standard input, a directory, another format: read it whole).
+ */
+enum wt_status wt_corpus_read_share(struct wt_corpus *corpus, const char *path,
+				    enum wt_format format, int share, int shares);
+
 /* @return the number of articles. */
 size_t wt_corpus_count(const struct wt_corpus *corpus);
 

@@ -771,6 +771,85 @@ static enum wt_status read_dir(struct wt_corpus *c, const char *path,
 	return st;
 }
 
+/* The start of share k of n of data[0, len): the first line starting at or
+ * after byte k * len / n. */
+static size_t share_start(const char *data, size_t len, int k, int n)
+{
+	if (k <= 0)
+		return 0;
+	if (k >= n)
+		return len;
+	size_t x = (size_t)((unsigned long long)len * (unsigned)k / (unsigned)n);
+	const char *nl = x ? memchr(data + x - 1, '\n', len - x + 1) : data;
+	return nl ? (size_t)(nl - data) + (x ? 1 : 0) : len;
+}
+
+enum wt_status wt_corpus_read_share(struct wt_corpus *c, const char *path, enum wt_format format,
+				    int share, int shares)
+{
+	if (!c || !path || shares < 1 || share < 0 || share >= shares)
+		return WT_ERR_INVALID;
+	if (shares == 1)
+		return wt_corpus_read_path(c, path, format);
+	struct stat sb;
+	enum kind k = kind_of(path);
+	if (!strcmp(path, "-") || stat(path, &sb) < 0 || !S_ISREG(sb.st_mode) ||
+	    (format != WT_FORMAT_JSONL &&
+	     !(format == WT_FORMAT_AUTO && (k == K_JSONL || k == K_SNIFF))))
+		return WT_ERR_INVALID; /* read whole, by one process */
+	if (format == WT_FORMAT_AUTO && k == K_SNIFF) {
+		/* a name that does not say: JSON Lines if it opens with '{' */
+		char head[512];
+		FILE *f = fopen(path, "rb");
+		size_t n = f ? fread(head, 1, sizeof(head), f) : 0, i = 0;
+		if (f)
+			fclose(f);
+		while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' ||
+				 head[i] == '\t'))
+			i++;
+		if (i >= n || head[i] != '{')
+			return WT_ERR_INVALID;
+	}
+	const char *slash = strrchr(path, '/');
+	struct wt__input in = {c, path, slash ? slash + 1 : path};
+	int fd = open(path, O_RDONLY);
+	if (fd < 0 || fstat(fd, &sb) < 0) {
+		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot open: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return WT_ERR_IO;
+	}
+	if (share == 0)
+		c->stats.inputs++;
+	if (sb.st_size == 0) {
+		close(fd);
+		return WT_OK;
+	}
+	if ((unsigned long long)sb.st_size > WT_MAX_INPUT) {
+		if (share == 0)
+			wt__report(&in, WT_DIAG_SKIP, 0, -1, "file skipped: larger than %zu bytes",
+				   WT_MAX_INPUT);
+		close(fd);
+		return WT_OK;
+	}
+	size_t len = (size_t)sb.st_size;
+	void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED) {
+		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot map: %s", strerror(errno));
+		return WT_ERR_IO;
+	}
+	const char *data = p;
+	size_t from = share_start(data, len, share, shares);
+	size_t to = share_start(data, len, share + 1, shares);
+	long long before = 0;
+	for (const char *q = data; (q = memchr(q, '\n', (size_t)(data + from - q))) != NULL; q++)
+		before++;
+	enum wt_status st = from < to ? wt__read_jsonl_lines(&in, data, from, to, before) : WT_OK;
+	munmap(p, len);
+	return st;
+}
+
 enum wt_status wt_corpus_read_path(struct wt_corpus *c, const char *path,
 				   enum wt_format format)
 {

@@ -58,6 +58,10 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 /* One reader per format. */
 enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len);
 enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len);
+/* The lines of data[from, to) (from at a line's start), numbered from
+ * lines_before + 1, with byte offsets counted from data. */
+enum wt_status wt__read_jsonl_lines(struct wt__input *in, const char *data, size_t from,
+				    size_t to, long long lines_before);
 enum wt_status wt__read_warc(struct wt__input *in, const char *data, size_t len);
 /* @return 1 when gzip data inflates to a WARC record's first line. */
 int wt__gzip_is_warc(const char *data, size_t len);

@@ -453,13 +453,20 @@ static int blank_id(const char *s, size_t n)
 
 enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)data, *end = p + len;
+	return wt__read_jsonl_lines(in, data, 0, len, 0);
+}
+
+enum wt_status wt__read_jsonl_lines(struct wt__input *in, const char *data, size_t from,
+				    size_t to, long long lines_before)
+{
+	const unsigned char *p = (const unsigned char *)data + from;
+	const unsigned char *end = (const unsigned char *)data + to;
 	struct wt__buf scratch;
 	wt__buf_init(&scratch, WT_MAX_TEXT * 2 + WT_MAX_FIELD * 8);
 	enum wt_status st = WT_OK;
-	long long line = 0;
+	long long line = lines_before;
 	char idbuf[600];
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+	if (from == 0 && to >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
 	while (p < end && !st) {
 		line++;

@@ -6,6 +6,7 @@
  * with the same result as wt_analyze().
  */
 #include <pthread.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -176,11 +177,72 @@ static void test_copies_shared(void **state)
 	wt_corpus_free(c);
 }
 
+/* Shares of a JSON Lines file read in turn hold the file's articles, in
+ * order, with the line numbers and offsets of a whole reading. */
+static void test_read_shares(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/wt-shares-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	for (int i = 0; i < 40; i++) {
+		if (i == 17)
+			fputs("{\"id\": \"broken\", \"text\": }\n", f); /* line 18 */
+		else if (i % 9 == 4)
+			fputs("\n", f); /* blank lines between records */
+		else
+			fprintf(f, "{\"text\": \"Article number %d, with words of its own.\"}\n", i);
+	}
+	fclose(f);
+	struct wt_corpus *whole;
+	struct diags dw = {0};
+	assert_int_equal(wt_corpus_new(&whole), WT_OK);
+	wt_corpus_set_diag(whole, collect, &dw);
+	assert_int_equal(wt_corpus_read_path(whole, path, WT_FORMAT_AUTO), WT_OK);
+	assert_int_equal(dw.n, 1);
+	assert_int_equal(dw.v[0].line, 18);
+	for (int shares = 1; shares <= 7; shares++) {
+		size_t at = 0, skips = 0;
+		for (int k = 0; k < shares; k++) {
+			struct wt_corpus *c;
+			struct diags ds = {0};
+			assert_int_equal(wt_corpus_new(&c), WT_OK);
+			wt_corpus_set_diag(c, collect, &ds);
+			assert_int_equal(wt_corpus_read_share(c, path, WT_FORMAT_AUTO, k, shares), WT_OK);
+			for (size_t i = 0; i < wt_corpus_count(c); i++, at++) {
+				assert_true(at < wt_corpus_count(whole));
+				/* ids without an id field are "<file>:<line>" */
+				assert_string_equal(wt_corpus_get(c, i)->id, wt_corpus_get(whole, at)->id);
+				assert_string_equal(wt_corpus_get(c, i)->text, wt_corpus_get(whole, at)->text);
+			}
+			for (size_t d = 0; d < ds.n; d++) {
+				assert_int_equal(ds.v[d].line, dw.v[0].line);
+				assert_int_equal(ds.v[d].offset, dw.v[0].offset);
+				skips++;
+			}
+			wt_corpus_free(c);
+		}
+		assert_int_equal(at, wt_corpus_count(whole));
+		assert_int_equal(skips, 1);
+	}
+	/* what cannot be shared is said so */
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	assert_int_equal(wt_corpus_read_share(c, "samples", WT_FORMAT_AUTO, 1, 2), WT_ERR_INVALID);
+	assert_int_equal(wt_corpus_read_share(c, "-", WT_FORMAT_AUTO, 0, 2), WT_ERR_INVALID);
+	assert_int_equal(wt_corpus_count(c), 0);
+	wt_corpus_free(c);
+	wt_corpus_free(whole);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_samples_shared),
 		cmocka_unit_test(test_copies_shared),
+		cmocka_unit_test(test_read_shares),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,6 +40,18 @@ int cli_write_records(FILE *out, const struct wt_corpus *c, const struct wt_resu
 /* Global flags parsed by main before the verb. */
 extern int cli_quiet;
 
+/* Set by wiretrace-mpi: the processes that share a `run` (NULL: alone).
+ * Each reads its share of the inputs, the articles are merged in input
+ * order on every process, the analysis is shared (wt_analyze_shared) and
+ * the claims computed by story ranges; process 0 writes the output. */
+extern const struct wt_exchange *cli_exchange;
+
+/* Reads the inputs shared across cli_exchange's processes into `c` (every
+ * process ends with all the articles, in input order); *read sums what
+ * every process read.  @return 0, or an exit status. */
+int cli_shared_read(struct wt_corpus *c, const char *const *inputs, int ninputs,
+		    enum wt_format fmt, int threads, struct wt_read_stats *read);
+
 /* Prints a diagnostic to stderr as "wiretrace: INPUT:LINE: message" or
  * "wiretrace: INPUT: byte N: message" (a wt_diag_fn; ud is unused). */
 void cli_print_diag(void *ud, const struct wt_diag *diag);

@@ -245,10 +245,23 @@ static int run_or_show(int argc, char **argv, int show)
 		cli_error("out of memory");
 		return EXIT_INTERNAL;
 	}
-	wt_corpus_set_diag(c, cli_print_diag, NULL);
+	const struct wt_exchange *ex = show ? NULL : cli_exchange;
+	int rank0 = !ex || ex->rank == 0; /* the process that writes */
+	/* shared: merging warns of repeated ids once, not on every process */
+	wt_corpus_set_diag(c, rank0 ? cli_print_diag : NULL, NULL);
 	wt_corpus_set_threads(c, o.threads);
 	int rc = EXIT_OK;
 	double t_read = now();
+	struct wt_read_stats shared_rs = {0};
+	if (ex) {
+		rc = cli_shared_read(c, inputs, ninputs, fmt, o.threads, &shared_rs);
+		if (rc == EXIT_INTERNAL) {
+			wt_corpus_free(c);
+			free(inputs);
+			return rc;
+		}
+		ninputs = 0; /* read */
+	}
 	for (int i = 0; i < ninputs; i++) {
 		enum wt_status st = wt_corpus_read_path(c, inputs[i], fmt);
 		if (st == WT_ERR_IO)
@@ -284,7 +297,7 @@ static int run_or_show(int argc, char **argv, int show)
 	}
 	t_read = now() - t_read;
 	struct wt_result *r = NULL;
-	enum wt_status st = wt_analyze(c, &o, &r);
+	enum wt_status st = wt_analyze_shared(c, &o, ex, &r);
 	if (st) {
 		cli_error("analysis failed: %s", wt_strerror(st));
 		wt_corpus_free(c);
@@ -311,13 +324,20 @@ static int run_or_show(int argc, char **argv, int show)
 	struct wt_analysis_stats as;
 	wt_corpus_stats(c, &rs);
 	wt_result_stats(r, &as);
-	if (!cli_quiet || rs.errors)
+	if (ex) { /* what every process read, and the merge's repeated ids */
+		shared_rs.warnings += rs.warnings;
+		shared_rs.articles = rs.articles;
+		rs = shared_rs;
+	}
+	if (!rank0)
+		; /* process 0 sums up */
+	else if (!cli_quiet || rs.errors)
 		fprintf(stderr,
 			"wiretrace: %zu articles from %zu inputs, %zu skipped, %zu warnings, "
 			"%zu errors; %zu stories, %zu families, %zu linked pairs\n",
 			rs.articles, rs.inputs, rs.skipped, rs.warnings, rs.errors, as.stories,
 			as.families, as.linked_pairs);
-	if (stats)
+	if (stats && rank0)
 		fprintf(stderr,
 			"wiretrace: stats: tokens %zu, exact groups %zu, lsh candidates %zu, "
 			"containment candidates %zu, aligned %zu, chrome lines %zu (by rule %zu, "

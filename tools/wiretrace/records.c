@@ -239,6 +239,29 @@ static void *claims_worker(void *arg)
  * output is written in order: the same bytes for any number of threads.
  * @return 0, or an exit status.
  */
+/* Cuts stories [lo, hi) into at most `parts` contiguous ranges of about
+ * equal article counts (stories of one article count nothing):
+ * bounds[0..k] with bounds[0] = lo, bounds[k] = hi.  @return k. */
+static int split_stories(const unsigned char *multi, const size_t *size, size_t lo, size_t hi,
+			 int parts, size_t *bounds)
+{
+	size_t total = 0, acc = 0;
+	for (size_t s = lo; s < hi; s++)
+		total += multi[s] ? size[s] : 0;
+	size_t target = total / (size_t)parts + 1;
+	int k = 0;
+	bounds[0] = lo;
+	for (size_t s = lo; s < hi; s++) {
+		acc += multi[s] ? size[s] : 0;
+		if (acc >= target && k + 1 < parts) {
+			bounds[++k] = s + 1;
+			acc = 0;
+		}
+	}
+	bounds[++k] = hi;
+	return k;
+}
+
 static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
 			int threads)
 {
@@ -251,34 +274,37 @@ static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_re
 		cli_error("out of memory writing claims");
 		return EXIT_INTERNAL;
 	}
-	size_t total = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t s = wt_result_article(r, i)->story;
 		size[s]++;
 		if (s != i)
 			multi[s] = 1; /* a story of two articles at least */
 	}
-	for (size_t s = 0; s < n; s++)
-		total += multi[s] ? size[s] : 0;
 	if (threads < 1) {
 		long t = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = t < 1 ? 1 : t > 64 ? 64 : (int)t;
 	}
 	if (threads > 64)
 		threads = 64;
+	/* Shared across processes: this one takes its range of stories. */
+	size_t lo = 0, hi = n;
+	if (cli_exchange) {
+		size_t *pb = malloc(((size_t)cli_exchange->size + 1) * sizeof(*pb));
+		if (!pb) {
+			free(multi);
+			free(size);
+			cli_error("out of memory writing claims");
+			return EXIT_INTERNAL;
+		}
+		int k = split_stories(multi, size, 0, n, cli_exchange->size, pb);
+		lo = cli_exchange->rank < k ? pb[cli_exchange->rank] : n;
+		hi = cli_exchange->rank < k ? pb[cli_exchange->rank + 1] : n;
+		free(pb);
+	}
 	struct claims_job jobs[64];
 	pthread_t tids[64];
-	size_t bounds[65], target = total / (size_t)threads + 1, acc = 0;
-	int nj = 0;
-	bounds[0] = 0;
-	for (size_t s = 0; s < n; s++) {
-		acc += multi[s] ? size[s] : 0;
-		if (acc >= target && nj + 1 < threads) {
-			bounds[++nj] = s + 1;
-			acc = 0;
-		}
-	}
-	bounds[++nj] = n;
+	size_t bounds[65];
+	int nj = split_stories(multi, size, lo, hi, threads, bounds);
 	for (int t = 0; t < nj; t++)
 		jobs[t] = (struct claims_job){c, r, multi, bounds[t], bounds[t + 1], NULL, 0, 0};
 	int started[64] = {0};
@@ -373,9 +399,58 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 	}
 }
 
+/*
+ * Shared across processes: each computes the claims of its range of
+ * stories and sends them to process 0, which writes every record.
+ */
+static int write_shared(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			int pairs_mode, int claims_mode, int threads)
+{
+	const struct wt_exchange *ex = cli_exchange;
+	char *buf = NULL;
+	size_t len = 0;
+	int rc = 0;
+	if (claims_mode) {
+		FILE *m = open_memstream(&buf, &len);
+		rc = m ? write_claims(m, c, r, threads) : EXIT_INTERNAL;
+		if (m && fclose(m))
+			rc = EXIT_INTERNAL;
+	}
+	const void **send = calloc((size_t)ex->size, sizeof(*send));
+	size_t *slen = calloc((size_t)ex->size, sizeof(*slen));
+	size_t *rlen = calloc((size_t)ex->size, sizeof(*rlen));
+	void *all = NULL;
+	if (!send || !slen || !rlen) {
+		rc = EXIT_INTERNAL;
+	} else {
+		send[0] = buf;
+		slen[0] = rc ? 0 : len;
+	}
+	if (!send || !slen || !rlen || ex->alltoall(ex->ud, send, slen, &all, rlen)) {
+		cli_error("exchange of claims failed");
+		rc = EXIT_INTERNAL;
+	}
+	if (ex->rank == 0) {
+		write_results(out, c, r, pairs_mode);
+		size_t total = 0;
+		for (int q = 0; rlen && q < ex->size; q++)
+			total += rlen[q];
+		if (all)
+			fwrite(all, 1, total, out);
+	}
+	free(all);
+	free(buf);
+	free(send);
+	free(slen);
+	free(rlen);
+	return rc;
+}
+
 int cli_write_records(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
 		      int pairs_mode, int claims_mode, int threads)
 {
+	if (cli_exchange)
+		return write_shared(out, c, r, pairs_mode, claims_mode, threads);
 	write_results(out, c, r, pairs_mode);
 	return claims_mode ? write_claims(out, c, r, threads) : 0;
 }
