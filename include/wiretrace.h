@@ -147,6 +147,11 @@ enum wt_status wt_corpus_read_memory(struct wt_corpus *corpus, const char *name,
 enum wt_status wt_corpus_add(struct wt_corpus *corpus,
 			     const struct wt_article *article);
 
+/* With keep set, repeated ids are kept as read instead of renamed "#2",
+ * "#3": for a share of the inputs whose articles are merged later, in
+ * order, with wt_corpus_add(), which renames them as one reading would. */
+void wt_corpus_set_keep_ids(struct wt_corpus *corpus, int keep);
+
 /*
  * Reads share `share` (0-based) of `shares` of a JSON Lines file: the lines
  * starting in bytes [share * size / shares, (share + 1) * size / shares),

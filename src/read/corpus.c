@@ -248,7 +248,7 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 	uint64_t h = wt__hash(a.id, id_len) | 1;
 	uint64_t *slot;
 	int found;
-	for (unsigned k = 2;; k++) {
+	for (unsigned k = 2; !c->keep_ids; k++) {
 		if (wt__map_put(&c->ids, h, c->n + 1, &slot, &found))
 			return WT_ERR_NOMEM;
 		if (!found)
@@ -269,6 +269,12 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 	c->arts[c->n++] = a;
 	c->stats.articles++;
 	return WT_OK;
+}
+
+void wt_corpus_set_keep_ids(struct wt_corpus *c, int keep)
+{
+	if (c)
+		c->keep_ids = keep != 0;
 }
 
 enum wt_status wt_corpus_add(struct wt_corpus *c, const struct wt_article *a)
@@ -784,6 +790,25 @@ static size_t share_start(const char *data, size_t len, int k, int n)
 	return nl ? (size_t)(nl - data) + (x ? 1 : 0) : len;
 }
 
+/* Whether read_buffer() reads data[0, len) as JSON Lines, whole: not
+ * compressed, WARC, empty or binary, and JSON Lines by format, name or
+ * content. */
+static int plain_jsonl(const char *data, size_t len, enum wt_format format, enum kind k)
+{
+	int binary;
+	enum kind sniffed = sniff(data, len, &binary);
+	if (format == WT_FORMAT_WARC || sniffed == K_GZIP || sniffed == K_WARC || k == K_WARC ||
+	    len == 0 || all_space(data, len) || binary)
+		return 0;
+	if (format == WT_FORMAT_JSONL)
+		return 1;
+	if (format != WT_FORMAT_AUTO)
+		return 0;
+	if (k == K_JSONL)
+		return 1;
+	return k != K_HTML && k != K_TEXT && sniffed == K_JSONL;
+}
+
 enum wt_status wt_corpus_read_share(struct wt_corpus *c, const char *path, enum wt_format format,
 				    int share, int shares)
 {
@@ -793,53 +818,26 @@ enum wt_status wt_corpus_read_share(struct wt_corpus *c, const char *path, enum 
 		return wt_corpus_read_path(c, path, format);
 	struct stat sb;
 	enum kind k = kind_of(path);
-	if (!strcmp(path, "-") || stat(path, &sb) < 0 || !S_ISREG(sb.st_mode) ||
-	    (format != WT_FORMAT_JSONL &&
-	     !(format == WT_FORMAT_AUTO && (k == K_JSONL || k == K_SNIFF))))
+	if (!strcmp(path, "-") || stat(path, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0 ||
+	    (unsigned long long)sb.st_size > WT_MAX_INPUT || (k == K_UNSUPPORTED && format == WT_FORMAT_AUTO))
 		return WT_ERR_INVALID; /* read whole, by one process */
-	if (format == WT_FORMAT_AUTO && k == K_SNIFF) {
-		/* a name that does not say: JSON Lines if it opens with '{' */
-		char head[512];
-		FILE *f = fopen(path, "rb");
-		size_t n = f ? fread(head, 1, sizeof(head), f) : 0, i = 0;
-		if (f)
-			fclose(f);
-		while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' ||
-				 head[i] == '\t'))
-			i++;
-		if (i >= n || head[i] != '{')
-			return WT_ERR_INVALID;
-	}
-	const char *slash = strrchr(path, '/');
-	struct wt__input in = {c, path, slash ? slash + 1 : path};
 	int fd = open(path, O_RDONLY);
-	if (fd < 0 || fstat(fd, &sb) < 0) {
-		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot open: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return WT_ERR_IO;
-	}
-	if (share == 0)
-		c->stats.inputs++;
-	if (sb.st_size == 0) {
-		close(fd);
-		return WT_OK;
-	}
-	if ((unsigned long long)sb.st_size > WT_MAX_INPUT) {
-		if (share == 0)
-			wt__report(&in, WT_DIAG_SKIP, 0, -1, "file skipped: larger than %zu bytes",
-				   WT_MAX_INPUT);
-		close(fd);
-		return WT_OK;
-	}
+	if (fd < 0)
+		return WT_ERR_INVALID; /* the whole reading reports it */
 	size_t len = (size_t)sb.st_size;
 	void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	if (p == MAP_FAILED) {
-		wt__report(&in, WT_DIAG_ERROR, 0, -1, "cannot map: %s", strerror(errno));
-		return WT_ERR_IO;
-	}
+	if (p == MAP_FAILED)
+		return WT_ERR_INVALID;
 	const char *data = p;
+	if (!plain_jsonl(data, len, format, k)) {
+		munmap(p, len);
+		return WT_ERR_INVALID;
+	}
+	const char *slash = strrchr(path, '/');
+	struct wt__input in = {c, path, slash ? slash + 1 : path};
+	if (share == 0)
+		c->stats.inputs++;
 	size_t from = share_start(data, len, share, shares);
 	size_t to = share_start(data, len, share + 1, shares);
 	long long before = 0;

@@ -22,6 +22,7 @@ struct wt_corpus {
 	void *diag_ud;
 	struct wt_read_stats stats;
 	int threads;             /* for extracting pages; 0: every core */
+	int keep_ids;            /* 1: repeated ids are not renamed */
 };
 
 /* Where a reader is in its input, for diagnostics. */

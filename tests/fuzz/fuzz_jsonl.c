@@ -16,6 +16,8 @@
  * Each story's aligned sentences (added ones its own, dropped ones its
  * source's) and its claims must point inside the texts.
  */
+#include <unistd.h>
+
 #include "fuzz_check.h"
 
 #define NAME "fuzz.jsonl"
@@ -43,8 +45,90 @@ static void count_lines(const char *p, size_t len, size_t *records,
 	}
 }
 
+/* Diagnostics of a share reading: the lines and offsets of skips. */
+struct share_diags {
+	long long line[64], offset[64];
+	size_t n, skips;
+};
+
+static void on_share_diag(void *ud, const struct wt_diag *d)
+{
+	struct share_diags *sd = ud;
+	if (d->kind != WT_DIAG_SKIP)
+		return;
+	if (sd->n < 64) {
+		sd->line[sd->n] = d->line;
+		sd->offset[sd->n] = d->offset;
+		sd->n++;
+	}
+	sd->skips++;
+}
+
+/* The file read whole and in 2 and 3 shares (as wiretrace-mpi's ranks
+ * read it): the shares in turn hold the same articles, and report the
+ * same skips at the same lines and offsets. */
+static void check_shares(const uint8_t *data, size_t size)
+{
+	static char path[64];
+	if (!path[0])
+		snprintf(path, sizeof(path), "/tmp/fuzz-shares-%d.jsonl", (int)getpid());
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return;
+	fwrite(data, 1, size, f);
+	fclose(f);
+	struct wt_corpus *whole;
+	struct share_diags wd = {0};
+	FUZZ_CHECK(wt_corpus_new(&whole) == WT_OK);
+	wt_corpus_set_diag(whole, on_share_diag, &wd);
+	FUZZ_CHECK(wt_corpus_read_path(whole, path, WT_FORMAT_AUTO) == WT_OK);
+	for (int shares = 2; shares <= 3; shares++) {
+		size_t skips = 0, nd = 0;
+		int whole_read = 0;
+		struct wt_corpus *merged; /* the shares' articles added in turn */
+		FUZZ_CHECK(wt_corpus_new(&merged) == WT_OK);
+		for (int k = 0; k < shares; k++) {
+			struct wt_corpus *c;
+			struct share_diags sd = {0};
+			FUZZ_CHECK(wt_corpus_new(&c) == WT_OK);
+			wt_corpus_set_diag(c, on_share_diag, &sd);
+			wt_corpus_set_keep_ids(c, 1);
+			enum wt_status st = wt_corpus_read_share(c, path, WT_FORMAT_AUTO, k, shares);
+			if (st == WT_ERR_INVALID) { /* not shareable: one reads it whole */
+				whole_read = 1;
+				wt_corpus_free(c);
+				break;
+			}
+			FUZZ_CHECK(st == WT_OK);
+			for (size_t i = 0; i < wt_corpus_count(c); i++)
+				FUZZ_CHECK(wt_corpus_add(merged, wt_corpus_get(c, i)) == WT_OK);
+			for (size_t d = 0; d < sd.n && nd < wd.n; d++, nd++)
+				FUZZ_CHECK(sd.line[d] == wd.line[nd] && sd.offset[d] == wd.offset[nd]);
+			skips += sd.skips;
+			wt_corpus_free(c);
+		}
+		if (!whole_read) {
+			/* ids repeated across shares are renamed in the merge, as a
+			 * whole reading renames them */
+			FUZZ_CHECK(wt_corpus_count(merged) == wt_corpus_count(whole));
+			for (size_t i = 0; i < wt_corpus_count(whole); i++) {
+				const struct wt_article *a = wt_corpus_get(merged, i);
+				const struct wt_article *b = wt_corpus_get(whole, i);
+				FUZZ_CHECK(!strcmp(a->id, b->id) && a->text_len == b->text_len &&
+					   !memcmp(a->text, b->text, a->text_len) && a->time == b->time);
+			}
+			FUZZ_CHECK(skips == wd.skips);
+		}
+		wt_corpus_free(merged);
+	}
+	wt_corpus_free(whole);
+	unlink(path);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	if (size <= 4096)
+		check_shares(data, size);
 	struct fuzz_diags fd;
 	struct wt_corpus *c = fuzz_read(data, size, NAME, WT_FORMAT_JSONL, &fd);
 	if (!c)

@@ -13,6 +13,8 @@ export ASAN_OPTIONS=detect_leaks=0
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 "$WT" extract -q samples/ >"$t/samples.jsonl"
+# twice over: every id repeated in another rank's lines ("#2" when merged)
+cat "$t/samples.jsonl" "$t/samples.jsonl" >"$t/twice.jsonl"
 same() { # same NAME INPUT...: run alone, then on 1, 2, 4 ranks
 	name=$1; shift
 	"$WT" run -q -j1 --pairs all "$@" >"$t/alone" 2>"$t/alone.err"
@@ -24,7 +26,7 @@ same() { # same NAME INPUT...: run alone, then on 1, 2, 4 ranks
 	done
 	echo "$name: $(wc -l <"$t/alone") records equal on 1, 2 and 4 ranks"
 }
-same samples "$t/samples.jsonl" samples/harbour-fire samples/web samples/ufa-flood
+same samples "$t/twice.jsonl" samples/harbour-fire samples/web samples/ufa-flood
 D=../shared/data
 if [ ! -f "$D/giveme5w1h/articles.jsonl" ] || [ ! -f "$D/reuters21578/articles.jsonl" ]; then
 	echo "../shared/data absent: real corpora not checked"; exit 0

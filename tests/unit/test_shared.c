@@ -191,6 +191,8 @@ static void test_read_shares(void **state)
 			fputs("{\"id\": \"broken\", \"text\": }\n", f); /* line 18 */
 		else if (i % 9 == 4)
 			fputs("\n", f); /* blank lines between records */
+		else if (i % 7 == 2) /* an id repeated across shares: "dup#2"... */
+			fprintf(f, "{\"id\": \"dup\", \"text\": \"Repeat %d.\"}\n", i);
 		else
 			fprintf(f, "{\"text\": \"Article number %d, with words of its own.\"}\n", i);
 	}
@@ -200,31 +202,45 @@ static void test_read_shares(void **state)
 	assert_int_equal(wt_corpus_new(&whole), WT_OK);
 	wt_corpus_set_diag(whole, collect, &dw);
 	assert_int_equal(wt_corpus_read_path(whole, path, WT_FORMAT_AUTO), WT_OK);
-	assert_int_equal(dw.n, 1);
-	assert_int_equal(dw.v[0].line, 18);
+	const struct diag_rec *skip = NULL; /* the one malformed line */
+	for (size_t d = 0; d < dw.n; d++)
+		if (dw.v[d].kind == WT_DIAG_SKIP) {
+			assert_null(skip);
+			skip = &dw.v[d];
+		}
+	assert_non_null(skip);
+	assert_int_equal(skip->line, 18);
+	assert_true(wt_corpus_count(whole) > 30);
 	for (int shares = 1; shares <= 7; shares++) {
-		size_t at = 0, skips = 0;
+		size_t skips = 0;
+		struct wt_corpus *merged;
+		assert_int_equal(wt_corpus_new(&merged), WT_OK);
 		for (int k = 0; k < shares; k++) {
 			struct wt_corpus *c;
 			struct diags ds = {0};
 			assert_int_equal(wt_corpus_new(&c), WT_OK);
 			wt_corpus_set_diag(c, collect, &ds);
+			wt_corpus_set_keep_ids(c, 1);
 			assert_int_equal(wt_corpus_read_share(c, path, WT_FORMAT_AUTO, k, shares), WT_OK);
-			for (size_t i = 0; i < wt_corpus_count(c); i++, at++) {
-				assert_true(at < wt_corpus_count(whole));
-				/* ids without an id field are "<file>:<line>" */
-				assert_string_equal(wt_corpus_get(c, i)->id, wt_corpus_get(whole, at)->id);
-				assert_string_equal(wt_corpus_get(c, i)->text, wt_corpus_get(whole, at)->text);
-			}
+			for (size_t i = 0; i < wt_corpus_count(c); i++)
+				assert_int_equal(wt_corpus_add(merged, wt_corpus_get(c, i)), WT_OK);
 			for (size_t d = 0; d < ds.n; d++) {
-				assert_int_equal(ds.v[d].line, dw.v[0].line);
-				assert_int_equal(ds.v[d].offset, dw.v[0].offset);
+				assert_int_equal(ds.v[d].kind, WT_DIAG_SKIP);
+				assert_int_equal(ds.v[d].line, skip->line);
+				assert_int_equal(ds.v[d].offset, skip->offset);
 				skips++;
 			}
 			wt_corpus_free(c);
 		}
-		assert_int_equal(at, wt_corpus_count(whole));
+		/* ids without an id field are "<file>:<line>"; repeated ones
+		 * are renamed in the merge as in one reading */
+		assert_int_equal(wt_corpus_count(merged), wt_corpus_count(whole));
+		for (size_t i = 0; i < wt_corpus_count(whole); i++) {
+			assert_string_equal(wt_corpus_get(merged, i)->id, wt_corpus_get(whole, i)->id);
+			assert_string_equal(wt_corpus_get(merged, i)->text, wt_corpus_get(whole, i)->text);
+		}
 		assert_int_equal(skips, 1);
+		wt_corpus_free(merged);
 	}
 	/* what cannot be shared is said so */
 	struct wt_corpus *c;

@@ -141,6 +141,7 @@ int cli_shared_read(struct wt_corpus *c, const char *const *inputs, int ninputs,
 	}
 	wt_corpus_set_diag(mine, cli_print_diag, NULL);
 	wt_corpus_set_threads(mine, threads);
+	wt_corpus_set_keep_ids(mine, 1); /* renamed in the merge, in order */
 	struct bytes b = {0};
 	int rc = EXIT_OK;
 	for (int i = 0; i < ninputs; i++) {
