@@ -329,11 +329,12 @@ static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_re
 	return rc;
 }
 
-static void write_results(FILE *out, const struct wt_corpus *c,
-			  const struct wt_result *r, int pairs_mode)
+/* Article records [lo, hi). */
+static void write_articles(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			   int mode, size_t lo, size_t hi)
 {
-	size_t n = wt_corpus_count(c);
-	for (size_t i = 0; i < n; i++) {
+	(void)mode;
+	for (size_t i = lo; i < hi; i++) {
 		const struct wt_article *a = wt_corpus_get(c, i);
 		const struct wt_article_result *ar = wt_result_article(r, i);
 		const char *fam = wt_corpus_get(c, ar->family)->id;
@@ -364,14 +365,16 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 			cli_json_string(out, a->byline, a->byline ? strlen(a->byline) : 0);
 		fputs("}\n", out);
 	}
-	write_stories(out, c, r);
-	if (pairs_mode == 0)
-		return;
-	size_t np = wt_result_pair_count(r);
-	for (size_t p = 0; p < np; p++) {
+}
+
+/* Pair records [lo, hi) (mode 1: linked ones only). */
+static void write_pairs(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			int mode, size_t lo, size_t hi)
+{
+	for (size_t p = lo; p < hi; p++) {
 		const struct wt_pair *pr = wt_result_pair(r, p);
 		const struct wt_alignment *al = &pr->alignment;
-		if (pairs_mode == 1 && !pr->linked)
+		if (mode == 1 && !pr->linked)
 			continue;
 		fputs("{\"type\":\"pair\"", out);
 		str_field(out, "a", wt_corpus_get(c, pr->a)->id);
@@ -397,6 +400,90 @@ static void write_results(FILE *out, const struct wt_corpus *c,
 		}
 		fputs("]}\n", out);
 	}
+}
+
+typedef void (*range_writer)(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			     int mode, size_t lo, size_t hi);
+
+struct range_job {
+	range_writer fn;
+	const struct wt_corpus *c;
+	const struct wt_result *r;
+	int mode;
+	size_t lo, hi;
+	char *buf;
+	size_t len;
+	int failed;
+};
+
+static void *range_worker(void *arg)
+{
+	struct range_job *j = arg;
+	FILE *f = open_memstream(&j->buf, &j->len);
+	if (!f) {
+		j->failed = 1;
+		return NULL;
+	}
+	j->fn(f, j->c, j->r, j->mode, j->lo, j->hi);
+	if (fclose(f))
+		j->failed = 1;
+	return NULL;
+}
+
+/*
+ * Writes records [0, n) with fn on `threads` workers, each a contiguous
+ * range into memory, then the ranges in order: the same bytes as one
+ * writer.  Small counts are written directly.  @return 0 or EXIT_INTERNAL.
+ */
+static int write_ranges(FILE *out, range_writer fn, const struct wt_corpus *c,
+			const struct wt_result *r, int mode, size_t n, int threads)
+{
+	if (threads < 1) {
+		long t = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = t < 1 ? 1 : (int)t;
+	}
+	if (threads > 64)
+		threads = 64;
+	if ((size_t)threads > n / 2048 + 1)
+		threads = (int)(n / 2048 + 1);
+	if (threads == 1) {
+		fn(out, c, r, mode, 0, n);
+		return 0;
+	}
+	struct range_job jobs[64];
+	pthread_t tids[64];
+	int started[64] = {0}, rc = 0;
+	for (int t = 0; t < threads; t++)
+		jobs[t] = (struct range_job){fn, c, r, mode, n * (size_t)t / (size_t)threads,
+					     n * (size_t)(t + 1) / (size_t)threads, NULL, 0, 0};
+	for (int t = 1; t < threads; t++)
+		started[t] = !pthread_create(&tids[t], NULL, range_worker, &jobs[t]);
+	range_worker(&jobs[0]);
+	for (int t = 0; t < threads; t++) {
+		if (t && started[t])
+			pthread_join(tids[t], NULL);
+		else if (t)
+			range_worker(&jobs[t]); /* no thread: done here */
+		if (jobs[t].failed) {
+			cli_error("out of memory writing records");
+			rc = EXIT_INTERNAL;
+		} else if (jobs[t].buf) {
+			fwrite(jobs[t].buf, 1, jobs[t].len, out);
+		}
+		free(jobs[t].buf);
+	}
+	return rc;
+}
+
+static int write_results(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			 int pairs_mode, int threads)
+{
+	int rc = write_ranges(out, write_articles, c, r, 0, wt_corpus_count(c), threads);
+	write_stories(out, c, r);
+	if (pairs_mode && !rc)
+		rc = write_ranges(out, write_pairs, c, r, pairs_mode, wt_result_pair_count(r),
+				  threads);
+	return rc;
 }
 
 /*
@@ -431,7 +518,9 @@ static int write_shared(FILE *out, const struct wt_corpus *c, const struct wt_re
 		rc = EXIT_INTERNAL;
 	}
 	if (ex->rank == 0) {
-		write_results(out, c, r, pairs_mode);
+		int wrc = write_results(out, c, r, pairs_mode, threads);
+		if (wrc)
+			rc = wrc;
 		size_t total = 0;
 		for (int q = 0; rlen && q < ex->size; q++)
 			total += rlen[q];
@@ -451,6 +540,6 @@ int cli_write_records(FILE *out, const struct wt_corpus *c, const struct wt_resu
 {
 	if (cli_exchange)
 		return write_shared(out, c, r, pairs_mode, claims_mode, threads);
-	write_results(out, c, r, pairs_mode);
-	return claims_mode ? write_claims(out, c, r, threads) : 0;
+	int rc = write_results(out, c, r, pairs_mode, threads);
+	return rc ? rc : claims_mode ? write_claims(out, c, r, threads) : 0;
 }
