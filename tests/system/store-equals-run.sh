@@ -42,6 +42,26 @@ sed -n '1,13p' "$t/all.jsonl" >"$t/a.jsonl"
 sed -n '14,26p' "$t/all.jsonl" >"$t/b.jsonl"
 sed -n '27,$p' "$t/all.jsonl" >"$t/c.jsonl"
 check samples "$t/a.jsonl" "$t/b.jsonl" "$t/c.jsonl"
+# Analysis options are the store's: given once, kept by later adds; given
+# again with nothing new, the stored articles are analyzed again with them.
+rm -f "$t/db" "$t/db-wal" "$t/db-shm"
+"$WT" add -q --db "$t/db" --story-min 0.6 --no-chrome --verbatim-min 0.95 "$t/a.jsonl"
+"$WT" add -q --db "$t/db" "$t/b.jsonl"
+"$WT" stories --db "$t/db" --all >"$t/store.jsonl"
+"$WT" run -q --story-min 0.6 --no-chrome --verbatim-min 0.95 "$t/a.jsonl" "$t/b.jsonl" | cmp - "$t/store.jsonl" ||
+	{ echo "options: store differs from run"; exit 1; }
+"$WT" run -q "$t/a.jsonl" "$t/b.jsonl" | cmp -s - "$t/store.jsonl" &&
+	{ echo "options: made no difference, the check proves nothing"; exit 1; }
+"$WT" add -q --db "$t/db" --story-min 0.15 --verbatim-min 0.8 "$t/a.jsonl"
+"$WT" stories --db "$t/db" --all | cmp - "$t/store.jsonl" >/dev/null &&
+	{ echo "options: changed, but the records were not"; exit 1; }
+"$WT" run -q --no-chrome "$t/a.jsonl" "$t/b.jsonl" >"$t/run.jsonl"
+"$WT" stories --db "$t/db" --all | cmp - "$t/run.jsonl" ||
+	{ echo "options: after a change, store differs from run"; exit 1; }
+if "$WT" add -q --db "$t/db" --perm 64 --bands 16 "$t/c.jsonl" 2>/dev/null; then
+	echo "options: the sketch options of a store with articles changed"; exit 1
+fi
+echo "samples: options kept by the store and changed by add"
 G=../shared/data/giveme5w1h/articles.jsonl
 if [ ! -f "$G" ]; then
 	echo "samples equal; ../shared/data/giveme5w1h absent: real pages not checked"; exit 0

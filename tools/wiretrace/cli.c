@@ -4,6 +4,7 @@
  * wiretrace-mpi.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,3 +108,73 @@ long cli_parse_long(const char *s)
 	return v;
 }
 
+
+/* The analysis options, as `run`, `add` and `show` take them. */
+static const struct {
+	const char *name;
+	char kind; /* 'l' whole number, 'f' share from 0 to 1, '0' a flag clearing an int */
+	long min, max;
+	size_t at; /* offset in struct wt_options */
+} analysis[] = {
+	{"--shingle", 'l', 1, 32, offsetof(struct wt_options, shingle)},
+	{"--perm", 'l', 8, 1024, offsetof(struct wt_options, num_perm)},
+	{"--bands", 'l', 1, 1024, offsetof(struct wt_options, bands)},
+	{"--seed", 'l', 2, 32, offsetof(struct wt_options, seed_len)},
+	{"--min-passage", 'l', 1, 10000, offsetof(struct wt_options, min_passage)},
+	{"--max-gap", 'l', 0, 1000, offsetof(struct wt_options, max_gap)},
+	{"--max-candidates", 'l', 1, 100000, offsetof(struct wt_options, max_candidates)},
+	{"--link-min", 'f', 0, 1, offsetof(struct wt_options, link_min)},
+	{"--verbatim-min", 'f', 0, 1, offsetof(struct wt_options, verbatim_min)},
+	{"--edited-min", 'f', 0, 1, offsetof(struct wt_options, edited_min)},
+	{"--story-min", 'f', 0, 1, offsetof(struct wt_options, story_min)},
+	{"--story-window", 'd', 0, 3650, offsetof(struct wt_options, story_window)},
+	{"--no-chrome", '0', 0, 0, offsetof(struct wt_options, chrome)},
+	{"--no-stories", '0', 0, 0, offsetof(struct wt_options, stories)},
+};
+
+int cli_analysis_option(int argc, char **argv, int *i, struct wt_options *o)
+{
+	const char *a = argv[*i];
+	for (size_t k = 0; k < sizeof(analysis) / sizeof(analysis[0]); k++) {
+		if (strcmp(a, analysis[k].name))
+			continue;
+		char *dst = (char *)o + analysis[k].at;
+		if (analysis[k].kind == '0') {
+			*(int *)(void *)dst = 0;
+			return 1;
+		}
+		const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+		if (analysis[k].kind == 'f') {
+			char *end;
+			double d = v ? strtod(v, &end) : -1;
+			if (!v || !*v || *end || !(d >= 0 && d <= 1)) {
+				cli_error("option '%s' needs a number from 0 to 1", a);
+				return -1;
+			}
+			*(double *)(void *)dst = d;
+		} else {
+			long l = cli_parse_long(v);
+			if (l < analysis[k].min || l > analysis[k].max) {
+				cli_error("option '%s' needs a whole number from %ld to %ld", a,
+					  analysis[k].min, analysis[k].max);
+				return -1;
+			}
+			if (analysis[k].kind == 'd')
+				*(double *)(void *)dst = (double)l;
+			else
+				*(int *)(void *)dst = (int)l;
+		}
+		(*i)++;
+		return 1;
+	}
+	return 0;
+}
+
+int cli_check_options(const struct wt_options *o)
+{
+	if (o->num_perm % o->bands) {
+		cli_error("--bands %d does not divide --perm %d", o->bands, o->num_perm);
+		return -1;
+	}
+	return 0;
+}

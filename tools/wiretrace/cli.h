@@ -67,6 +67,14 @@ void cli_json_string(FILE *out, const char *s, size_t n);
  * @return 0, or -1 if bad. */
 int cli_parse_format(const char *s, enum wt_format *out);
 
+/* Parses the analysis option at argv[*i] (--shingle, --story-min,
+ * --no-chrome...) into *o, stepping *i past its value.  @return 1 if it was
+ * one, 0 if not, -1 if its value is bad (reported). */
+int cli_analysis_option(int argc, char **argv, int *i, struct wt_options *o);
+
+/* Checks options that depend on each other; @return 0, or -1 (reported). */
+int cli_check_options(const struct wt_options *o);
+
 /* Parses a whole non-negative integer option value; @return -1 if bad. */
 long cli_parse_long(const char *s);
 

@@ -53,16 +53,6 @@ static const char run_usage[] =
 	"  --quiet               print only errors\n"
 	"  --help                this help\n";
 
-static int parse_frac(const char *s, double *out)
-{
-	char *end;
-	double v = s ? strtod(s, &end) : -1;
-	if (!s || *end || v < 0 || v > 1)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* A one-line progress display on standard error, redrawn in place. */
 static void show_progress(void *ud, const char *stage, size_t done, size_t total)
 {
@@ -100,21 +90,13 @@ static int run_or_show(int argc, char **argv, int show)
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		long l;
+		int t;
 #define NEED_LONG(min, max)                                                          \
 	do {                                                                         \
 		l = cli_parse_long(v);                                               \
 		if (l < (min) || l > (max)) {                                        \
 			cli_error("option '%s' needs a whole number from %ld to %ld", a, \
 				  (long)(min), (long)(max));                         \
-			free(inputs);                                                \
-			return EXIT_USAGE;                                           \
-		}                                                                    \
-		i++;                                                                 \
-	} while (0)
-#define NEED_FRAC(dst)                                                               \
-	do {                                                                         \
-		if (parse_frac(v, &(dst))) {                                         \
-			cli_error("option '%s' needs a number from 0 to 1", a);      \
 			free(inputs);                                                \
 			return EXIT_USAGE;                                           \
 		}                                                                    \
@@ -172,42 +154,11 @@ static int run_or_show(int argc, char **argv, int show)
 				return EXIT_USAGE;
 			}
 			i++;
-		} else if (!strcmp(a, "--shingle")) {
-			NEED_LONG(1, 32);
-			o.shingle = (int)l;
-		} else if (!strcmp(a, "--perm")) {
-			NEED_LONG(8, 1024);
-			o.num_perm = (int)l;
-		} else if (!strcmp(a, "--bands")) {
-			NEED_LONG(1, 1024);
-			o.bands = (int)l;
-		} else if (!strcmp(a, "--seed")) {
-			NEED_LONG(2, 32);
-			o.seed_len = (int)l;
-		} else if (!strcmp(a, "--min-passage")) {
-			NEED_LONG(1, 10000);
-			o.min_passage = (int)l;
-		} else if (!strcmp(a, "--max-gap")) {
-			NEED_LONG(0, 1000);
-			o.max_gap = (int)l;
-		} else if (!strcmp(a, "--max-candidates")) {
-			NEED_LONG(1, 100000);
-			o.max_candidates = (int)l;
-		} else if (!strcmp(a, "--link-min")) {
-			NEED_FRAC(o.link_min);
-		} else if (!strcmp(a, "--verbatim-min")) {
-			NEED_FRAC(o.verbatim_min);
-		} else if (!strcmp(a, "--edited-min")) {
-			NEED_FRAC(o.edited_min);
-		} else if (!strcmp(a, "--no-chrome")) {
-			o.chrome = 0;
-		} else if (!strcmp(a, "--no-stories")) {
-			o.stories = 0;
-		} else if (!strcmp(a, "--story-min")) {
-			NEED_FRAC(o.story_min);
-		} else if (!strcmp(a, "--story-window")) {
-			NEED_LONG(0, 3650);
-			o.story_window = (double)l;
+		} else if ((t = cli_analysis_option(argc, argv, &i, &o)) != 0) {
+			if (t < 0) {
+				free(inputs);
+				return EXIT_USAGE;
+			}
 		} else if (a[0] == '-' && a[1]) {
 			cli_error("unknown option '%s' (see 'wiretrace %s --help')", a,
 				  show ? "show" : "run");
@@ -219,10 +170,8 @@ static int run_or_show(int argc, char **argv, int show)
 			inputs[ninputs++] = a;
 		}
 #undef NEED_LONG
-#undef NEED_FRAC
 	}
-	if (o.num_perm % o.bands) {
-		cli_error("--bands %d does not divide --perm %d", o.bands, o.num_perm);
+	if (cli_check_options(&o)) {
 		free(inputs);
 		return EXIT_USAGE;
 	}

@@ -26,7 +26,12 @@ static const char add_usage[] =
 	"  -j, --threads N    worker threads (default: every core)\n"
 	"  --format FMT       auto, text, jsonl, html or warc (default auto)\n"
 	"  --quiet            print only errors\n"
-	"  --help             this help\n";
+	"  --help             this help\n"
+	"\n"
+	"The analysis options of 'run' (--story-min X, --no-chrome, ...) change\n"
+	"the store's for this and later adds, and the stored articles are\n"
+	"analyzed again with them; a store's sketch options (--shingle, --perm,\n"
+	"--bands) are fixed once it holds articles.\n";
 
 static const char stories_usage[] =
 	"usage: wiretrace stories [--db FILE] [--all]\n"
@@ -67,14 +72,27 @@ int cmd_add(int argc, char **argv)
 	enum wt_format fmt = WT_FORMAT_AUTO;
 	int threads = 0;
 	const char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
-	int ninputs = 0;
-	if (!inputs)
+	int *opts = calloc((size_t)argc + 1, sizeof(*opts)); /* where analysis options are */
+	int ninputs = 0, nopts = 0;
+	struct wt_options scratch;
+	wt_options_default(&scratch);
+	if (!inputs || !opts) {
+		free(inputs);
+		free(opts);
 		return EXIT_INTERNAL;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int t = parse_threads(argc, argv, &i, &threads);
+		if (!t) {
+			int at = i;
+			t = cli_analysis_option(argc, argv, &i, &scratch);
+			if (t > 0)
+				opts[nopts++] = at;
+		}
 		if (t < 0) {
 			free(inputs);
+			free(opts);
 			return EXIT_USAGE;
 		}
 		if (t)
@@ -82,12 +100,14 @@ int cmd_add(int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(add_usage, stdout);
 			free(inputs);
+			free(opts);
 			return EXIT_OK;
 		} else if (!strcmp(a, "--db") && i + 1 < argc) {
 			db = argv[++i];
 		} else if (!strcmp(a, "--format")) {
 			if (cli_parse_format(i + 1 < argc ? argv[i + 1] : NULL, &fmt)) {
 				free(inputs);
+				free(opts);
 				return EXIT_USAGE;
 			}
 			i++;
@@ -96,6 +116,7 @@ int cmd_add(int argc, char **argv)
 		} else if (a[0] == '-' && a[1]) {
 			cli_error("unknown option '%s' (see 'wiretrace add --help')", a);
 			free(inputs);
+			free(opts);
 			return EXIT_USAGE;
 		} else {
 			inputs[ninputs++] = a;
@@ -104,11 +125,18 @@ int cmd_add(int argc, char **argv)
 	if (!ninputs) {
 		cli_error("add needs an INPUT ('-' for standard input; see 'wiretrace add --help')");
 		free(inputs);
+		free(opts);
+		return EXIT_USAGE;
+	}
+	if (cli_check_options(&scratch)) {
+		free(inputs);
+		free(opts);
 		return EXIT_USAGE;
 	}
 	struct wt_corpus *c;
 	if (wt_corpus_new(&c)) {
 		free(inputs);
+		free(opts);
 		cli_error("out of memory");
 		return EXIT_INTERNAL;
 	}
@@ -129,6 +157,20 @@ int cmd_add(int argc, char **argv)
 	struct cli_store s;
 	int src = rc == EXIT_INTERNAL ? rc : cli_store_open(db, 1, &s);
 	if (src) {
+		free(opts);
+		wt_corpus_free(c);
+		return src;
+	}
+	/* the options given change the store's, the others stay */
+	struct wt_options o = s.options;
+	for (int k = 0; k < nopts; k++) {
+		int at = opts[k];
+		cli_analysis_option(argc, argv, &at, &o);
+	}
+	free(opts);
+	src = cli_check_options(&o) ? EXIT_USAGE : cli_store_set_options(&s, &o);
+	if (src) {
+		cli_store_close(&s);
 		wt_corpus_free(c);
 		return src;
 	}

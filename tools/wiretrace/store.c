@@ -67,6 +67,76 @@ static int exec(struct cli_store *s, const char *sql)
 	return 0;
 }
 
+/* The analysis options a store keeps, by name. */
+#define OPTION_FIELDS(X)                                                     \
+	X(shingle, int) X(num_perm, int) X(bands, int) X(seed_len, int)      \
+	X(min_passage, int) X(max_gap, int) X(max_candidates, int)           \
+	X(link_min, double) X(verbatim_min, double) X(edited_min, double)    \
+	X(story_min, double) X(story_window, double) X(stories, int)         \
+	X(chrome, int)
+
+static json_t *options_to_json(const struct wt_options *o)
+{
+	json_t *j = json_object();
+#define SET_int(f) json_object_set_new(j, #f, json_integer(o->f));
+#define SET_double(f) json_object_set_new(j, #f, json_real(o->f));
+#define SET(f, t) SET_##t(f)
+	OPTION_FIELDS(SET)
+#undef SET
+#undef SET_int
+#undef SET_double
+	return j;
+}
+
+/* @return 0, or -1 when a field is missing or of the wrong type. */
+static int options_from_json(json_t *j, struct wt_options *o)
+{
+	json_t *v;
+#define GET_int(f)                                                         \
+	if (!json_is_integer(v = json_object_get(j, #f)))                  \
+		return -1;                                                 \
+	o->f = (int)json_integer_value(v);
+#define GET_double(f)                                                      \
+	if (!json_is_number(v = json_object_get(j, #f)))                   \
+		return -1;                                                 \
+	o->f = json_number_value(v);
+#define GET(f, t) GET_##t(f)
+	OPTION_FIELDS(GET)
+#undef GET
+#undef GET_int
+#undef GET_double
+	return 0;
+}
+
+int cli_store_set_options(struct cli_store *s, const struct wt_options *o)
+{
+	struct wt_options cur = s->options;
+	int same = 1;
+#define CMP(f, t) same &= cur.f == o->f;
+	OPTION_FIELDS(CMP)
+#undef CMP
+	if (same)
+		return 0;
+	if (cur.shingle != o->shingle || cur.num_perm != o->num_perm || cur.bands != o->bands) {
+		sqlite3_stmt *q = NULL;
+		int n = 0;
+		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM article", -1, &q, NULL) ==
+			    SQLITE_OK &&
+		    sqlite3_step(q) == SQLITE_ROW)
+			n = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+		if (n) {
+			cli_error("%s: its sketches were made with --shingle %d --perm %d --bands "
+				  "%d; a store keeps them (make a new one for others)",
+				  s->path, cur.shingle, cur.num_perm, cur.bands);
+			return EXIT_USAGE;
+		}
+	}
+	s->options = *o;
+	s->options_changed = 1;
+	return 0;
+}
+
 int cli_store_open(const char *path, int create, struct cli_store *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -125,6 +195,20 @@ int cli_store_open(const char *path, int create, struct cli_store *out)
 				  v ? v : "?", SCHEMA_VERSION);
 			rc = EXIT_USAGE;
 		}
+	}
+	sqlite3_finalize(q);
+	q = NULL;
+	/* the analysis options the store was made with */
+	if (!rc && sqlite3_prepare_v2(out->db, "SELECT value FROM meta WHERE key='options'", -1,
+				      &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(q, 0);
+		json_t *j = v ? json_loads(v, 0, NULL) : NULL;
+		if (!j || options_from_json(j, &out->options)) {
+			cli_error("%s: the stored analysis options are damaged", path);
+			rc = EXIT_INTERNAL;
+		}
+		json_decref(j);
 	}
 	sqlite3_finalize(q);
 	if (rc) {
@@ -447,7 +531,7 @@ int cli_store_add(struct cli_store *s, const struct wt_corpus *batch, int thread
 	}
 	if (!rc)
 		rc = exec(s, "BEGIN IMMEDIATE");
-	int in_tx = !rc;
+	int in_tx = !rc, analyze = 0;
 	if (!rc)
 		rc = prepare(s, &b);
 	sqlite3_int64 batch_id = 0;
@@ -474,7 +558,24 @@ int cli_store_add(struct cli_store *s, const struct wt_corpus *batch, int thread
 		if (!stored_already(&b, a, rep))
 			rc = store_article(s, &b, a, batch_id, sig, keys, rep);
 	}
-	if (!rc && rep->added) {
+	if (!rc && s->options_changed) {
+		json_t *j = options_to_json(&s->options);
+		char *txt = j ? json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT) : NULL;
+		sqlite3_stmt *q = NULL;
+		if (!txt || sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta VALUES('options',?1)",
+					       -1, &q, NULL) != SQLITE_OK) {
+			rc = db_error(s, "storing the options");
+		} else {
+			sqlite3_bind_text(q, 1, txt, -1, SQLITE_STATIC);
+			rc = step_done(s, q, "storing the options");
+		}
+		sqlite3_finalize(q);
+		free(txt);
+		json_decref(j);
+	}
+	/* new articles, or the same ones analyzed with other options */
+	analyze = rep->added || s->options_changed;
+	if (!rc && analyze) {
 		rc = cli_store_load(s, all);
 		if (!rc)
 			rc = analyze_all(s, &b, all, threads, rep);
@@ -489,12 +590,14 @@ int cli_store_add(struct cli_store *s, const struct wt_corpus *batch, int thread
 	batch_sql_free(&b);
 	if (in_tx) {
 		/* Nothing new: the batch row goes too, and the store is unchanged. */
-		if (rc || !rep->added)
+		if (rc || !analyze)
 			exec(s, "ROLLBACK");
 		else
 			rc = exec(s, "COMMIT");
 	}
-	if (!rc && !rep->added) {
+	if (!rc && analyze)
+		s->options_changed = 0;
+	if (!rc && !analyze) {
 		sqlite3_stmt *q = NULL;
 		if (sqlite3_prepare_v2(s->db,
 				       "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM "

@@ -17,7 +17,14 @@ struct cli_store {
 	sqlite3 *db;
 	const char *path;
 	struct wt_options options; /* the analysis options the store was made with */
+	int options_changed;       /* set by cli_store_set_options, until stored */
 };
+
+/* Sets the store's analysis options for the next cli_store_add (which
+ * stores them, and analyzes again even without new articles).  The sketch
+ * options (shingle, perm, bands) of a store that holds articles cannot
+ * change.  @return 0, or an exit status (printed). */
+int cli_store_set_options(struct cli_store *s, const struct wt_options *o);
 
 /*
  * Opens the store at `path`, creating it (and its tables) when `create` is
