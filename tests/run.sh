@@ -52,31 +52,26 @@ for c in tests/cases/*/; do
 	if [ $ok = 1 ]; then pass=$((pass + 1)); echo "ok   $name"; else fail=$((fail + 1)); fi
 done
 
+# Scripts that exit 0 (passed), 77 (skipped, with the reason last) or else.
+scripts() {
+	for d in "$@"; do
+		[ -f "$d" ] || continue
+		name=$(basename "$d" .sh)
+		sh "$d" >"$out/script.log" 2>&1
+		rc=$?
+		case $rc in
+		0) pass=$((pass + 1)); echo "ok   $name: $(tail -1 "$out/script.log")";;
+		77) skip=$((skip + 1)); echo "skip $name: $(tail -1 "$out/script.log")";;
+		*) fail=$((fail + 1)); echo "FAIL $name"; cat "$out/script.log";;
+		esac
+	done
+}
+
 echo "== system checks ($B)"
-for d in tests/system/*.sh; do
-	[ -f "$d" ] || continue
-	name=$(basename "$d" .sh)
-	sh "$d" >"$out/system.log" 2>&1
-	rc=$?
-	case $rc in
-	0) pass=$((pass + 1)); echo "ok   $name: $(tail -1 "$out/system.log")";;
-	77) skip=$((skip + 1)); echo "skip $name: $(tail -1 "$out/system.log")";;
-	*) fail=$((fail + 1)); echo "FAIL $name"; cat "$out/system.log";;
-	esac
-done
+scripts tests/system/*.sh
 
 echo "== real-data checks ($B)"
-for d in tests/data/*.sh; do
-	[ -f "$d" ] || continue
-	name=$(basename "$d" .sh)
-	sh "$d" >"$out/data.log" 2>&1
-	rc=$?
-	case $rc in
-	0) pass=$((pass + 1)); echo "ok   $name: $(tail -1 "$out/data.log")";;
-	77) skip=$((skip + 1)); echo "skip $name: $(tail -1 "$out/data.log")";;
-	*) fail=$((fail + 1)); echo "FAIL $name"; cat "$out/data.log";;
-	esac
-done
+scripts tests/data/*.sh
 echo "$pass $fail $skip" >"$B/test-counts"
 echo "$B: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

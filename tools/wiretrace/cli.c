@@ -178,3 +178,26 @@ int cli_check_options(const struct wt_options *o)
 	}
 	return 0;
 }
+
+int cli_read_status(const char *input, enum wt_status st)
+{
+	if (st == WT_OK)
+		return EXIT_OK;
+	if (st == WT_ERR_IO)
+		return EXIT_USAGE; /* the reader reported where */
+	cli_error("%s: %s", input, wt_strerror(st));
+	return EXIT_INTERNAL;
+}
+
+int cli_read_inputs(struct wt_corpus *c, const char *const *inputs, int n, enum wt_format fmt)
+{
+	int rc = EXIT_OK;
+	for (int i = 0; i < n; i++) {
+		int r = cli_read_status(inputs[i], wt_corpus_read_path(c, inputs[i], fmt));
+		if (r == EXIT_INTERNAL)
+			return r;
+		if (r)
+			rc = r;
+	}
+	return rc;
+}

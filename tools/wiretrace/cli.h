@@ -72,6 +72,14 @@ int cli_parse_format(const char *s, enum wt_format *out);
  * one, 0 if not, -1 if its value is bad (reported). */
 int cli_analysis_option(int argc, char **argv, int *i, struct wt_options *o);
 
+/* The exit status of reading `input` with status st: 0; EXIT_USAGE for an
+ * unreadable input (the reader reported it); else EXIT_INTERNAL, printed. */
+int cli_read_status(const char *input, enum wt_status st);
+
+/* Reads the inputs in turn into c.  @return the worst cli_read_status(),
+ * stopping at the first EXIT_INTERNAL. */
+int cli_read_inputs(struct wt_corpus *c, const char *const *inputs, int n, enum wt_format fmt);
+
 /* Checks options that depend on each other; @return 0, or -1 (reported). */
 int cli_check_options(const struct wt_options *o);
 

@@ -89,11 +89,9 @@ int cmd_extract(int argc, char **argv)
 		}
 		wt_corpus_set_diag(c, cli_print_diag, NULL);
 		wt_corpus_set_threads(c, threads);
-		enum wt_status st = wt_corpus_read_path(c, inputs[k], fmt);
-		if (st == WT_ERR_IO)
-			rc = EXIT_USAGE;
-		else if (st)
-			rc = EXIT_INTERNAL;
+		int r = cli_read_status(inputs[k], wt_corpus_read_path(c, inputs[k], fmt));
+		if (r > rc)
+			rc = r;
 		for (size_t i = 0; i < wt_corpus_count(c); i++) {
 			const struct wt_article *a = wt_corpus_get(c, i);
 			int first = 1;

@@ -211,15 +211,12 @@ static int run_or_show(int argc, char **argv, int show)
 		}
 		ninputs = 0; /* read */
 	}
-	for (int i = 0; i < ninputs; i++) {
-		enum wt_status st = wt_corpus_read_path(c, inputs[i], fmt);
-		if (st == WT_ERR_IO)
-			rc = EXIT_USAGE;
-		else if (st) {
-			cli_error("%s: %s", inputs[i], wt_strerror(st));
+	if (ninputs) {
+		rc = cli_read_inputs(c, inputs, ninputs, fmt);
+		if (rc == EXIT_INTERNAL) {
 			wt_corpus_free(c);
 			free(inputs);
-			return EXIT_INTERNAL;
+			return rc;
 		}
 	}
 	free(inputs);

@@ -142,17 +142,7 @@ int cmd_add(int argc, char **argv)
 	}
 	wt_corpus_set_diag(c, cli_print_diag, NULL);
 	wt_corpus_set_threads(c, threads);
-	int rc = EXIT_OK;
-	for (int i = 0; i < ninputs; i++) {
-		enum wt_status st = wt_corpus_read_path(c, inputs[i], fmt);
-		if (st == WT_ERR_IO) {
-			rc = EXIT_USAGE;
-		} else if (st) {
-			cli_error("%s: %s", inputs[i], wt_strerror(st));
-			rc = EXIT_INTERNAL;
-			break;
-		}
-	}
+	int rc = cli_read_inputs(c, inputs, ninputs, fmt);
 	free(inputs);
 	struct cli_store s;
 	int src = rc == EXIT_INTERNAL ? rc : cli_store_open(db, 1, &s);

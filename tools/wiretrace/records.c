@@ -168,11 +168,12 @@ static void write_claim_version(FILE *out, const struct wt_corpus *c,
 	putc(']', out);
 }
 
-/* The claims of stories [lo, hi) (those of two articles at least), written
- * to `out`.  @return 0, or an exit status. */
-static int claims_of_range(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
-			   const unsigned char *multi, size_t lo, size_t hi)
+/* The claims of stories [lo, hi) (those of two articles at least: ctx
+ * marks them), written to `out`.  @return 0, or an exit status. */
+static int write_claims_range(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			      const void *ctx, size_t lo, size_t hi)
 {
+	const unsigned char *multi = ctx;
 	int rc = 0;
 	for (size_t s = lo; s < hi && !rc; s++) {
 		if (!multi[s])
@@ -207,28 +208,92 @@ static int claims_of_range(FILE *out, const struct wt_corpus *c, const struct wt
 	return rc;
 }
 
-struct claims_job {
+/* Writes records [lo, hi) to out; ctx is the writer's own.  @return 0, or
+ * an exit status. */
+typedef int (*range_writer)(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			    const void *ctx, size_t lo, size_t hi);
+
+struct range_job {
+	range_writer fn;
 	const struct wt_corpus *c;
 	const struct wt_result *r;
-	const unsigned char *multi;
+	const void *ctx;
 	size_t lo, hi;
-	char *buf;  /* what the range wrote (open_memstream) */
+	char *buf; /* what the range wrote (open_memstream) */
 	size_t len;
 	int rc;
 };
 
-static void *claims_worker(void *arg)
+static void *range_worker(void *arg)
 {
-	struct claims_job *j = arg;
+	struct range_job *j = arg;
 	FILE *f = open_memstream(&j->buf, &j->len);
 	if (!f) {
 		j->rc = EXIT_INTERNAL;
 		return NULL;
 	}
-	j->rc = claims_of_range(f, j->c, j->r, j->multi, j->lo, j->hi);
+	j->rc = j->fn(f, j->c, j->r, j->ctx, j->lo, j->hi);
 	if (fclose(f))
 		j->rc = EXIT_INTERNAL;
 	return NULL;
+}
+
+/* The worker threads -j asks for (0: every core), at most 64. */
+static int thread_count(int threads)
+{
+	if (threads < 1) {
+		long t = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = t < 1 ? 1 : (int)t;
+	}
+	return threads > 64 ? 64 : threads;
+}
+
+/*
+ * Writes the ranges [bounds[t], bounds[t + 1]) of records, t < nb, with fn
+ * on a thread each, into memory, then the ranges in order: the same bytes
+ * as one writer.  @return 0, or the first range's failing status.
+ */
+static int write_ranges(FILE *out, range_writer fn, const struct wt_corpus *c,
+			const struct wt_result *r, const void *ctx, const size_t *bounds, int nb)
+{
+	if (nb == 1)
+		return fn(out, c, r, ctx, bounds[0], bounds[1]);
+	struct range_job jobs[64];
+	pthread_t tids[64];
+	int started[64] = {0}, rc = 0;
+	for (int t = 0; t < nb; t++)
+		jobs[t] = (struct range_job){fn, c, r, ctx, bounds[t], bounds[t + 1], NULL, 0, 0};
+	for (int t = 1; t < nb; t++)
+		started[t] = !pthread_create(&tids[t], NULL, range_worker, &jobs[t]);
+	range_worker(&jobs[0]);
+	for (int t = 0; t < nb; t++) {
+		if (t && started[t])
+			pthread_join(tids[t], NULL);
+		else if (t)
+			range_worker(&jobs[t]); /* no thread: done here */
+		if (jobs[t].rc && !rc)
+			rc = jobs[t].rc;
+		if (jobs[t].buf)
+			fwrite(jobs[t].buf, 1, jobs[t].len, out);
+		free(jobs[t].buf);
+	}
+	if (rc == EXIT_INTERNAL)
+		cli_error("writing records failed");
+	return rc;
+}
+
+/* Records [0, n) in equal ranges, one a thread (2,048 records at least
+ * a thread). */
+static int write_even(FILE *out, range_writer fn, const struct wt_corpus *c,
+		      const struct wt_result *r, const void *ctx, size_t n, int threads)
+{
+	threads = thread_count(threads);
+	if ((size_t)threads > n / 2048 + 1)
+		threads = (int)(n / 2048 + 1);
+	size_t bounds[65];
+	for (int t = 0; t <= threads; t++)
+		bounds[t] = n * (size_t)t / (size_t)threads;
+	return write_ranges(out, fn, c, r, ctx, bounds, threads);
 }
 
 /*
@@ -280,12 +345,7 @@ static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_re
 		if (s != i)
 			multi[s] = 1; /* a story of two articles at least */
 	}
-	if (threads < 1) {
-		long t = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = t < 1 ? 1 : t > 64 ? 64 : (int)t;
-	}
-	if (threads > 64)
-		threads = 64;
+	threads = thread_count(threads);
 	/* Shared across processes: this one takes its range of stories. */
 	size_t lo = 0, hi = n;
 	if (cli_exchange) {
@@ -301,39 +361,19 @@ static int write_claims(FILE *out, const struct wt_corpus *c, const struct wt_re
 		hi = cli_exchange->rank < k ? pb[cli_exchange->rank + 1] : n;
 		free(pb);
 	}
-	struct claims_job jobs[64];
-	pthread_t tids[64];
 	size_t bounds[65];
 	int nj = split_stories(multi, size, lo, hi, threads, bounds);
-	for (int t = 0; t < nj; t++)
-		jobs[t] = (struct claims_job){c, r, multi, bounds[t], bounds[t + 1], NULL, 0, 0};
-	int started[64] = {0};
-	for (int t = 1; t < nj; t++)
-		started[t] = !pthread_create(&tids[t], NULL, claims_worker, &jobs[t]);
-	if (nj)
-		claims_worker(&jobs[0]);
-	int rc = 0;
-	for (int t = 0; t < nj; t++) {
-		if (t && started[t])
-			pthread_join(tids[t], NULL);
-		else if (t)
-			claims_worker(&jobs[t]); /* no thread: done here */
-		if (jobs[t].rc)
-			rc = jobs[t].rc;
-		if (jobs[t].buf)
-			fwrite(jobs[t].buf, 1, jobs[t].len, out);
-		free(jobs[t].buf);
-	}
+	int rc = write_ranges(out, write_claims_range, c, r, multi, bounds, nj);
 	free(multi);
 	free(size);
 	return rc;
 }
 
 /* Article records [lo, hi). */
-static void write_articles(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
-			   int mode, size_t lo, size_t hi)
+static int write_articles(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+			  const void *ctx, size_t lo, size_t hi)
 {
-	(void)mode;
+	(void)ctx;
 	for (size_t i = lo; i < hi; i++) {
 		const struct wt_article *a = wt_corpus_get(c, i);
 		const struct wt_article_result *ar = wt_result_article(r, i);
@@ -365,12 +405,14 @@ static void write_articles(FILE *out, const struct wt_corpus *c, const struct wt
 			cli_json_string(out, a->byline, a->byline ? strlen(a->byline) : 0);
 		fputs("}\n", out);
 	}
+	return 0;
 }
 
-/* Pair records [lo, hi) (mode 1: linked ones only). */
-static void write_pairs(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
-			int mode, size_t lo, size_t hi)
+/* Pair records [lo, hi) (*ctx 1: linked ones only). */
+static int write_pairs(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
+		       const void *ctx, size_t lo, size_t hi)
 {
+	int mode = *(const int *)ctx;
 	for (size_t p = lo; p < hi; p++) {
 		const struct wt_pair *pr = wt_result_pair(r, p);
 		const struct wt_alignment *al = &pr->alignment;
@@ -400,89 +442,17 @@ static void write_pairs(FILE *out, const struct wt_corpus *c, const struct wt_re
 		}
 		fputs("]}\n", out);
 	}
-}
-
-typedef void (*range_writer)(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
-			     int mode, size_t lo, size_t hi);
-
-struct range_job {
-	range_writer fn;
-	const struct wt_corpus *c;
-	const struct wt_result *r;
-	int mode;
-	size_t lo, hi;
-	char *buf;
-	size_t len;
-	int failed;
-};
-
-static void *range_worker(void *arg)
-{
-	struct range_job *j = arg;
-	FILE *f = open_memstream(&j->buf, &j->len);
-	if (!f) {
-		j->failed = 1;
-		return NULL;
-	}
-	j->fn(f, j->c, j->r, j->mode, j->lo, j->hi);
-	if (fclose(f))
-		j->failed = 1;
-	return NULL;
-}
-
-/*
- * Writes records [0, n) with fn on `threads` workers, each a contiguous
- * range into memory, then the ranges in order: the same bytes as one
- * writer.  Small counts are written directly.  @return 0 or EXIT_INTERNAL.
- */
-static int write_ranges(FILE *out, range_writer fn, const struct wt_corpus *c,
-			const struct wt_result *r, int mode, size_t n, int threads)
-{
-	if (threads < 1) {
-		long t = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = t < 1 ? 1 : (int)t;
-	}
-	if (threads > 64)
-		threads = 64;
-	if ((size_t)threads > n / 2048 + 1)
-		threads = (int)(n / 2048 + 1);
-	if (threads == 1) {
-		fn(out, c, r, mode, 0, n);
-		return 0;
-	}
-	struct range_job jobs[64];
-	pthread_t tids[64];
-	int started[64] = {0}, rc = 0;
-	for (int t = 0; t < threads; t++)
-		jobs[t] = (struct range_job){fn, c, r, mode, n * (size_t)t / (size_t)threads,
-					     n * (size_t)(t + 1) / (size_t)threads, NULL, 0, 0};
-	for (int t = 1; t < threads; t++)
-		started[t] = !pthread_create(&tids[t], NULL, range_worker, &jobs[t]);
-	range_worker(&jobs[0]);
-	for (int t = 0; t < threads; t++) {
-		if (t && started[t])
-			pthread_join(tids[t], NULL);
-		else if (t)
-			range_worker(&jobs[t]); /* no thread: done here */
-		if (jobs[t].failed) {
-			cli_error("out of memory writing records");
-			rc = EXIT_INTERNAL;
-		} else if (jobs[t].buf) {
-			fwrite(jobs[t].buf, 1, jobs[t].len, out);
-		}
-		free(jobs[t].buf);
-	}
-	return rc;
+	return 0;
 }
 
 static int write_results(FILE *out, const struct wt_corpus *c, const struct wt_result *r,
 			 int pairs_mode, int threads)
 {
-	int rc = write_ranges(out, write_articles, c, r, 0, wt_corpus_count(c), threads);
+	int rc = write_even(out, write_articles, c, r, NULL, wt_corpus_count(c), threads);
 	write_stories(out, c, r);
 	if (pairs_mode && !rc)
-		rc = write_ranges(out, write_pairs, c, r, pairs_mode, wt_result_pair_count(r),
-				  threads);
+		rc = write_even(out, write_pairs, c, r, &pairs_mode, wt_result_pair_count(r),
+				threads);
 	return rc;
 }
 

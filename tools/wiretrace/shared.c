@@ -150,13 +150,11 @@ int cli_shared_read(struct wt_corpus *c, const char *const *inputs, int ninputs,
 		if (st == WT_ERR_INVALID) /* not shared: read whole by one process */
 			st = i % ex->size == ex->rank ? wt_corpus_read_path(mine, inputs[i], fmt)
 						      : WT_OK;
-		if (st == WT_ERR_IO) {
-			rc = EXIT_USAGE;
-		} else if (st) {
-			cli_error("%s: %s", inputs[i], wt_strerror(st));
-			rc = EXIT_INTERNAL;
+		int r = cli_read_status(inputs[i], st);
+		if (r)
+			rc = r;
+		if (r == EXIT_INTERNAL)
 			break;
-		}
 		for (size_t k = before; k < wt_corpus_count(mine); k++)
 			put_article(&b, (uint64_t)i, wt_corpus_get(mine, k));
 	}
