@@ -152,7 +152,7 @@ int cli_store_open(const char *path, int create, struct cli_store *out)
 		out->db = NULL;
 		return EXIT_USAGE;
 	}
-	sqlite3_busy_timeout(out->db, 10000);
+	sqlite3_busy_timeout(out->db, 300000); /* a writer analyzing a large store holds the lock for a while */
 	/* A file that is not a store is said so, not half-written into. */
 	sqlite3_stmt *q = NULL;
 	int rc = 0;

@@ -29,7 +29,7 @@ int cli_store_set_options(struct cli_store *s, const struct wt_options *o);
 /*
  * Opens the store at `path`, creating it (and its tables) when `create` is
  * set; else a missing file is an error.  WAL journal; a writer waits up to
- * 10 s for another.  Errors are printed.  @return 0, or an exit status.
+ * 5 minutes for another.  Errors are printed.  @return 0, or an exit status.
  */
 int cli_store_open(const char *path, int create, struct cli_store *out);
 void cli_store_close(struct cli_store *s);
