@@ -22,6 +22,8 @@ int cmd_show(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* `show`'s help text, and the story it prints: STORY is the id of any of
  * its articles.  @return an exit status. */

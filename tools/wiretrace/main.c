@@ -22,6 +22,10 @@ static const char usage[] =
 	"                              as JSON Lines\n"
 	"  add [--db FILE] INPUT...    add articles to a store (default ./wiretrace.db)\n"
 	"  stories [--db FILE]         the stories of a store, as JSON Lines\n"
+	"  serve [--db FILE] [--listen HOST:PORT]\n"
+	"                              the web UI and HTTP API over a store\n"
+	"  report --html DIR [--db FILE | RESULTS]\n"
+	"                              the web pages as static files\n"
 	"  eval --gold GOLD RESULTS    score results against gold labels\n"
 	"\n"
 	"common options: -j N, --quiet, --help, --version\n"
@@ -54,6 +58,10 @@ int main(int argc, char **argv)
 		return cmd_add(argc - 1, argv + 1);
 	if (!strcmp(verb, "stories"))
 		return cmd_stories(argc - 1, argv + 1);
+	if (!strcmp(verb, "serve"))
+		return cmd_serve(argc - 1, argv + 1);
+	if (!strcmp(verb, "report"))
+		return cmd_report(argc - 1, argv + 1);
 	if (!strcmp(verb, "extract"))
 		return cmd_extract(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", verb);

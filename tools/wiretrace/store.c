@@ -9,6 +9,7 @@
  * over all of its articles, in the order they were added, would write.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <sys/types.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -631,4 +632,44 @@ int cli_store_write_records(struct cli_store *s, const char *table, FILE *out)
 	}
 	sqlite3_finalize(q);
 	return step == SQLITE_DONE ? 0 : db_error(s, "reading records");
+}
+
+int cli_store_from_records(FILE *in, const char *name, struct cli_store *out)
+{
+	int rc = cli_store_open(":memory:", 1, out);
+	if (rc)
+		return rc;
+	out->path = name;
+	struct batch_sql b = {0};
+	struct cli_add_report rep = {0};
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long long lineno = 0;
+	rc = exec(out, "BEGIN") || prepare(out, &b) ? EXIT_INTERNAL : 0;
+	for (sqlite3_int64 ord = 0; !rc && (n = getline(&line, &cap, in)) > 0;) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (!n)
+			continue;
+		json_t *r = json_loadb(line, (size_t)n, 0, NULL);
+		const char *type = json_string_value(json_object_get(r, "type"));
+		int known = type && (!strcmp(type, "article") || !strcmp(type, "story") ||
+				     !strcmp(type, "pair") || !strcmp(type, "claim"));
+		json_decref(r);
+		if (!known) {
+			cli_error("%s:%lld: not a record of 'wiretrace run'", name, lineno);
+			rc = EXIT_USAGE;
+			break;
+		}
+		rc = store_record(out, &b, line, (size_t)n, ord++, &rep);
+	}
+	free(line);
+	batch_sql_free(&b);
+	if (!rc)
+		rc = exec(out, "COMMIT");
+	if (rc)
+		cli_store_close(out);
+	return rc;
 }

@@ -67,4 +67,9 @@ int cli_store_load(struct cli_store *s, struct wt_corpus *c);
  * @return 0, or an exit status (printed). */
 int cli_store_write_records(struct cli_store *s, const char *table, FILE *out);
 
+/* A store in memory holding the records of a results file (`run`'s JSON
+ * Lines) and no texts, for a report of results.  @return 0, or an exit
+ * status (printed, with the line of a bad record). */
+int cli_store_from_records(FILE *in, const char *name, struct cli_store *out);
+
 #endif
