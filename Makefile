@@ -18,6 +18,7 @@ PKGS    := libutf8proc libxxhash jansson zlib gumbo sqlite3 libmicrohttpd
 DEBS    := pkg-config libutf8proc-dev libxxhash-dev libjansson-dev zlib1g-dev libgumbo-dev libsqlite3-dev libmicrohttpd-dev libcmocka-dev
 FUZZ_DEBS := clang libclang-rt-14-dev
 MPI_DEBS  := libopenmpi-dev openmpi-bin
+BROWSER_DEBS := chromium
 MPICC   ?= mpicc
 
 # Install missing Debian packages once, before anything is compiled.
@@ -86,6 +87,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 # Both builds always run; the summary's closing line and status decide.
 check: all
 	-@sh tools/deps.sh $(MPI_DEBS) || echo "wiretrace: without Open MPI the MPI test is skipped"
+	-@sh tools/deps.sh $(BROWSER_DEBS) || echo "wiretrace: without chromium the browser test is skipped"
 	-@$(MAKE) --no-print-directory check-one
 	-@$(MAKE) --no-print-directory check-one BUILD=build-san OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined"
 	@sh tests/summary.sh build build-san

@@ -51,7 +51,7 @@ static const char serve_usage[] =
 	"  --help               this help\n";
 
 static const char report_usage[] =
-	"usage: wiretrace report --html DIR [--db FILE | RESULTS]\n"
+	"usage: wiretrace report --html DIR [--db FILE | RESULTS] [--quiet]\n"
 	"\n"
 	"Writes the pages of the web UI as static files in DIR (made if\n"
 	"missing): index.html, the stories, and story-N.html, one a story.  From\n"
@@ -477,8 +477,9 @@ int cmd_serve(int argc, char **argv)
 			db = argv[++i];
 		} else if (!strcmp(a, "--listen") && i + 1 < argc) {
 			listen_at = argv[++i];
-		} else if ((!strcmp(a, "-j") || !strcmp(a, "--threads")) && i + 1 < argc) {
-			long l = cli_parse_long(argv[++i]);
+		} else if (((!strcmp(a, "-j") || !strcmp(a, "--threads")) && i + 1 < argc) ||
+			   (!strncmp(a, "-j", 2) && a[2])) {
+			long l = cli_parse_long(a[2] && a[1] == 'j' ? a + 2 : argv[++i]);
 			if (l < 0 || l > 256) {
 				cli_error("option '-j' needs a whole number from 0 to 256");
 				return EXIT_USAGE;
@@ -555,6 +556,8 @@ int cmd_report(int argc, char **argv)
 			dir = argv[++i];
 		} else if (!strcmp(a, "--db") && i + 1 < argc) {
 			db = argv[++i];
+		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			cli_quiet = 1;
 		} else if ((a[0] != '-' || !a[1]) && !results) {
 			results = a;
 		} else {

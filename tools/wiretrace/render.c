@@ -88,7 +88,7 @@ static const char style[] =
 	"svg text{font-size:11px}.edge{stroke:#7d8a99;stroke-width:1.4}.node circle{stroke:#1d2f45;stroke-width:1.2;fill:#fff}"
 	".node.rel-original circle{fill:#7cc48d}.node.rel-duplicate circle{fill:#e88f8f}.node.rel-verbatim circle{fill:#f2b37a}"
 	".node.rel-edited circle{fill:#eedc6a}.node.rel-rewrite circle{fill:#a79be6}.node.rel-independent circle{fill:#8cc0e3}"
-	".legend span{margin-right:1em}nav.pages a{margin-right:1em}"
+	".legend span{margin-right:1em}nav.pages a{margin-right:1em}.rel-label{fill:#56616d;font-style:italic}"
 	"</style>";
 
 static void page_start(FILE *out, const char *title, int links)
@@ -385,7 +385,7 @@ static int layout(struct story *s)
 	return maxd;
 }
 
-#define COL_W 210
+#define COL_W 300
 #define ROW_H 46
 
 static void lineage_svg(FILE *out, struct story *s)
@@ -394,7 +394,7 @@ static void lineage_svg(FILE *out, struct story *s)
 	for (size_t i = 0; i < s->n; i++)
 		if (s->m[i].row > maxr)
 			maxr = s->m[i].row;
-	int w = (maxd + 1) * COL_W + 20, h = (maxr + 1) * ROW_H + 20;
+	int w = (maxd + 1) * COL_W + 40, h = (maxr + 1) * ROW_H + 20;
 	fprintf(out, "<svg id=\"lineage\" role=\"img\" aria-label=\"lineage\" width=\"%d\" height=\"%d\" "
 		     "viewBox=\"0 0 %d %d\">\n", w, h, w, h);
 	for (size_t i = 0; i < s->n; i++) {
@@ -407,8 +407,8 @@ static void lineage_svg(FILE *out, struct story *s)
 		htmls(out, jstr(s->m[src].rec, "id"));
 		fputs("\" data-target=\"", out);
 		htmls(out, jstr(s->m[i].rec, "id"));
-		fprintf(out, "\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/><text x=\"%d\" y=\"%d\">", x1,
-			y1, x2, y2, (x1 + x2) / 2 - 20, (y1 + y2) / 2 - 4);
+		fprintf(out, "\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/><text class=\"rel-label\" "
+			     "x=\"%d\" y=\"%d\" text-anchor=\"end\">", x1, y1, x2, y2, x2 - 12, y2 + 4);
 		htmls(out, jstr(s->m[i].rec, "relation"));
 		fputs("</text></g>\n", out);
 	}
@@ -421,7 +421,7 @@ static void lineage_svg(FILE *out, struct story *s)
 		fputs("\"><title>", out);
 		htmls(out, jstr(s->m[i].rec, "id"));
 		fprintf(out, "</title><circle cx=\"%d\" cy=\"%d\" r=\"8\"/><text x=\"%d\" y=\"%d\">", x, y,
-			x + 12, y + 4);
+			x + 11, y - 10);
 		const char *site = jstr(s->m[i].rec, "site");
 		htmls(out, site ? site : jstr(s->m[i].rec, "id"));
 		fputs("</text></g>\n", out);
@@ -467,6 +467,21 @@ static size_t spans_of(json_t *pair, const char *side, struct span **out)
 	return w;
 }
 
+/* Text outside the aligned spans: in `cls`, unless it is only spaces and
+ * punctuation between passages. */
+static void rest(FILE *out, const char *text, size_t n, const char *cls)
+{
+	int words = 0;
+	for (size_t i = 0; i < n && !words; i++)
+		words = (unsigned char)text[i] >= 0x80 || (text[i] >= '0' && text[i] <= '9') ||
+			((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z');
+	if (words)
+		fprintf(out, "<span class=\"%s\">", cls);
+	html(out, text, n);
+	if (words)
+		fputs("</span>", out);
+}
+
 /* A text with its aligned spans marked; the rest in `rest_class`. */
 static void marked_text(FILE *out, const char *text, size_t len, const struct span *sp, size_t n,
 			const char *rest_class)
@@ -475,11 +490,8 @@ static void marked_text(FILE *out, const char *text, size_t len, const struct sp
 	fputs("<div class=\"text\">", out);
 	for (size_t i = 0; i < n && at < len; i++) {
 		size_t s = sp[i].s < len ? sp[i].s : len, e = sp[i].e < len ? sp[i].e : len;
-		if (s > at) {
-			fprintf(out, "<span class=\"%s\">", rest_class);
-			html(out, text + at, s - at);
-			fputs("</span>", out);
-		}
+		if (s > at)
+			rest(out, text + at, s - at, rest_class);
 		if (e > s) {
 			fputs("<mark class=\"copied\">", out);
 			html(out, text + s, e - s);
@@ -488,11 +500,8 @@ static void marked_text(FILE *out, const char *text, size_t len, const struct sp
 		if (e > at)
 			at = e;
 	}
-	if (at < len) {
-		fprintf(out, "<span class=\"%s\">", rest_class);
-		html(out, text + at, len - at);
-		fputs("</span>", out);
-	}
+	if (at < len)
+		rest(out, text + at, len - at, rest_class);
 	fputs("</div>", out);
 }
 
@@ -525,7 +534,7 @@ static void side_by_side(FILE *out, sqlite3 *db, struct story *s, size_t i)
 	htmls(out, id);
 	fputs("\" data-source=\"", out);
 	htmls(out, jstr(sm->rec, "id"));
-	fputs("\"><div><h3>", out);
+	fputs("\"><div class=\"copy\"><h3>", out);
 	htmls(out, id);
 	fputs(" <span class=\"rel rel-", out);
 	htmls(out, jstr(m->rec, "relation"));
@@ -545,7 +554,7 @@ static void side_by_side(FILE *out, sqlite3 *db, struct story *s, size_t i)
 		marked_text(out, m->text, m->len, mine, nm, "added");
 	else
 		fputs("<p>(text not in these results)</p>", out);
-	fputs("</div><div><h3>source: ", out);
+	fputs("</div><div class=\"source\"><h3>source: ", out);
 	htmls(out, jstr(sm->rec, "id"));
 	fputs("</h3>", out);
 	if (sm->text)
@@ -626,12 +635,12 @@ static void timeline_svg(FILE *out, struct story *s)
 	if (any) {
 		int w = 900, h = 24 + 16 * (int)s->n;
 		fprintf(out, "<svg id=\"timeline\" role=\"img\" aria-label=\"timeline\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">"
-			     "<line class=\"edge\" x1=\"10\" y1=\"12\" x2=\"%d\" y2=\"12\"/>\n", w, h, w, h, w - 250);
+			     "<line class=\"edge\" x1=\"10\" y1=\"12\" x2=\"%d\" y2=\"12\"/>\n", w, h, w, h, w - 330);
 		for (size_t i = 0; i < s->n; i++) {
 			if (t[i] == WT_TIME_UNKNOWN)
 				continue;
 			double f = t1 > t0 ? (double)(t[i] - t0) / (double)(t1 - t0) : 0;
-			int x = 10 + (int)(f * (w - 260)), y = 26 + 16 * (int)i;
+			int x = 10 + (int)(f * (w - 340)), y = 26 + 16 * (int)i;
 			fputs("<g class=\"node rel-", out);
 			htmls(out, jstr(s->m[i].rec, "relation"));
 			fprintf(out, "\"><line class=\"edge\" x1=\"%d\" y1=\"12\" x2=\"%d\" y2=\"%d\"/>"
