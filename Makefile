@@ -111,6 +111,8 @@ bench: all $(BUILD)/bench_stages
 	@sh bench/run.sh
 	@echo
 	@sh bench/extract.sh
+	@echo
+	@WT=$(BUILD)/wiretrace sh bench/load.sh 10
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
