@@ -194,27 +194,56 @@ static enum wt_status prose_coverage(const char *text, size_t len, const struct 
 	return WT_OK;
 }
 
+/* A small table of facts (each once in an article) to their place. */
+#define FT_SLOTS 1024 /* a power of two, over twice MAX_FACTS */
+
+struct fact_table {
+	uint64_t key[FT_SLOTS];
+	uint16_t place[FT_SLOTS]; /* place + 1; 0: empty */
+};
+
+static void ft_fill(struct fact_table *t, const struct wt__facts *f)
+{
+	memset(t->place, 0, sizeof(t->place));
+	for (size_t i = 0; i < f->n && i < MAX_FACTS; i++) {
+		size_t k = wt__mix64(f->v[i]) & (FT_SLOTS - 1);
+		while (t->place[k] && t->key[k] != f->v[i])
+			k = (k + 1) & (FT_SLOTS - 1);
+		t->key[k] = f->v[i];
+		t->place[k] = (uint16_t)(i + 1);
+	}
+}
+
+/* @return the place of fact v in the table's article, or -1. */
+static long ft_get(const struct fact_table *t, uint64_t v)
+{
+	for (size_t k = wt__mix64(v) & (FT_SLOTS - 1); t->place[k]; k = (k + 1) & (FT_SLOTS - 1))
+		if (t->key[k] == v)
+			return (long)t->place[k] - 1;
+	return -1;
+}
+
 struct wt__fact_match wt__facts_match(const struct wt__facts *a, const struct wt__facts *b)
 {
 	struct wt__fact_match m = {0};
+	/* Facts are each once in an article: a table of each gives a fact's
+	 * place in the other in one probe. */
+	struct fact_table ta, tb;
+	ft_fill(&ta, a);
+	ft_fill(&tb, b);
 	/* The shared facts, in a's order and in b's order. */
 	uint64_t sa[MAX_FACTS], sb[MAX_FACTS];
 	size_t na = 0, nb = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		m.numbers += a->v[i] & 1;
-		for (size_t j = 0; j < b->n; j++)
-			if (a->v[i] == b->v[j]) {
-				sa[na++] = a->v[i];
-				m.shared_numbers += a->v[i] & 1;
-				break;
-			}
+		if (ft_get(&tb, a->v[i]) >= 0) {
+			sa[na++] = a->v[i];
+			m.shared_numbers += a->v[i] & 1;
+		}
 	}
 	for (size_t j = 0; j < b->n; j++)
-		for (size_t i = 0; i < a->n; i++)
-			if (a->v[i] == b->v[j]) {
-				sb[nb++] = b->v[j];
-				break;
-			}
+		if (ft_get(&ta, b->v[j]) >= 0)
+			sb[nb++] = b->v[j];
 	m.shared = na;
 	if (!na)
 		return m;
@@ -233,14 +262,8 @@ struct wt__fact_match wt__facts_match(const struct wt__facts *a, const struct wt
 	 * places after it in b, as a paraphrase keeps them sentence by
 	 * sentence. */
 	for (size_t i = 0; i + 1 < a->n; i++) {
-		size_t pi = SIZE_MAX, pj = SIZE_MAX;
-		for (size_t j = 0; j < b->n; j++) {
-			if (b->v[j] == a->v[i])
-				pi = j;
-			if (b->v[j] == a->v[i + 1])
-				pj = j;
-		}
-		if (pi != SIZE_MAX && pj != SIZE_MAX && pj > pi && pj - pi <= 3)
+		long pi = ft_get(&tb, a->v[i]), pj = ft_get(&tb, a->v[i + 1]);
+		if (pi >= 0 && pj >= 0 && pj > pi && pj - pi <= 3)
 			m.adjacent++;
 	}
 	return m;
