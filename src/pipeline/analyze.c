@@ -576,7 +576,7 @@ enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
 	/* 0. Page chrome, blanked in copies of the texts. */
 	double tc = wt__now();
 	if (o.chrome) {
-		if ((st = wt__chrome(corpus, &chrome)))
+		if ((st = wt__chrome(corpus, o.threads, &chrome)))
 			goto fail;
 	} else {
 		if (!(chrome.texts = wt__malloc((n + 1) * sizeof(*chrome.texts)))) {

@@ -23,6 +23,7 @@
  * stays.  Blanking writes spaces, so every byte offset reported later still
  * points into the original text.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,7 +258,81 @@ static char *own_copy(struct wt__chrome *out, size_t i, const char *t, size_t le
 	return copy;
 }
 
-enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
+/* What blanking each text reads (the learned tables, read only) and
+ * writes (its own slots). */
+struct blank_job {
+	const struct wt_corpus *c;
+	struct wt__chrome *out;
+	const uint64_t *keys;
+	const uint32_t *same;
+	const struct wt__map *sites, *chrome, *corpus_chrome;
+	const uint8_t *site_chrome;
+	uint32_t (*blanked)[3];
+	uint32_t *links;
+	atomic_int failed;
+};
+
+/* Blanks the chrome of text i (a first of its text and site) in a copy. */
+static void blank_one(void *ctx, size_t i)
+{
+	struct blank_job *j = ctx;
+	if (j->same[i] != i || atomic_load(&j->failed))
+		return;
+	const struct wt_article *a = wt_corpus_get(j->c, i);
+	uint64_t site = j->keys[i];
+	uint64_t *sx = site ? wt__map_get(j->sites, site) : NULL;
+	int by_site = sx && j->site_chrome[*sx];
+	struct wt__tokens tv = {0};
+	enum wt_status st = WT_OK;
+	char *copy = NULL;
+	const char *t = a->text;
+	size_t at = 0, s, e, ps = 0, pe = 0;
+	while (next_line(t, a->text_len, &at, &s, &e)) {
+		if (!trim_line(t, &s, &e)) {
+			ps = pe = 0;
+			continue;
+		}
+		int why = -1; /* 0 rule, 1 site, 2 corpus */
+		if (e - s <= WT__CHROME_RULE_BYTES && !continues(t, s, ps, pe) && !headline(a, s, e)) {
+			if (wt__chrome_rule(t + s, e - s, &tv, &st))
+				why = 0;
+			if (st)
+				goto fail;
+		}
+		if (why < 0 && by_site && wt__map_get(j->chrome, line_key(site, t + s, e - s)))
+			why = 1;
+		else if (why < 0 && j->corpus_chrome->len && e - s <= CORPUS_BYTES &&
+			 wt__map_get(j->corpus_chrome, corpus_key(t + s, e - s)))
+			why = 2;
+		ps = s, pe = e;
+		if (why < 0)
+			continue;
+		if (!copy && !(copy = own_copy(j->out, i, t, a->text_len)))
+			goto fail;
+		memset(copy + s, ' ', e - s);
+		j->blanked[i][why]++;
+	}
+	/* Markdown links: "[text](url)" keeps "text". */
+	for (const char *p = t; (p = memchr(p, ']', a->text_len - (size_t)(p - t)));) {
+		size_t open, end, off = (size_t)(p - t);
+		p++;
+		if (!wt__md_link(t, a->text_len, off, &open, &end) || (copy && copy[off] == ' '))
+			continue;
+		if (!copy && !(copy = own_copy(j->out, i, t, a->text_len)))
+			goto fail;
+		copy[open] = ' ';
+		memset(copy + off, ' ', end - off);
+		j->links[i]++;
+		p = t + end;
+	}
+	wt__free(tv.v);
+	return;
+fail:
+	wt__free(tv.v);
+	atomic_store(&j->failed, 1);
+}
+
+enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chrome *out)
 {
 	size_t n = wt_corpus_count(c);
 	memset(out, 0, sizeof(*out));
@@ -443,77 +518,36 @@ enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out)
 		}
 	}
 	/* 4. Blank, in a copy of each text that has any chrome: rules first,
-	 * then the learned lines, then link targets.  A repeat shares the copy
-	 * made for its first. */
-	for (size_t i = 0; i < n; i++) {
-		const struct wt_article *a = wt_corpus_get(c, i);
-		if (same[i] != i) {
-			out->texts[i] = out->texts[same[i]];
-			if (out->owned[same[i]]) {
-				const uint32_t *b = blanked[same[i]];
-				out->articles++;
-				out->rule_lines += b[0];
-				out->site_lines += b[1];
-				out->corpus_lines += b[2];
-				out->lines += (size_t)b[0] + b[1] + b[2];
-			}
-			continue;
+	 * then the learned lines, then link targets; each text on its own, on
+	 * every core.  A repeat shares the copy made for its first. */
+	{
+		uint32_t *links = wt__calloc(n + 1, sizeof(*links));
+		struct blank_job bj = {c, out, keys, same, &sites, &chrome, &corpus_chrome,
+				       site_chrome, blanked, links, 0};
+		if (!links) {
+			st = WT_ERR_NOMEM;
+			goto done;
 		}
-		uint64_t site = keys[i];
-		uint64_t *sx = site ? wt__map_get(&sites, site) : NULL;
-		int by_site = sx && site_chrome[*sx];
-		char *copy = NULL;
-		const char *t = a->text;
-		size_t at = 0, s, e, ps = 0, pe = 0;
-		while (next_line(t, a->text_len, &at, &s, &e)) {
-			if (!trim_line(t, &s, &e)) {
-				ps = pe = 0;
-				continue;
+		wt__parallel_for(n, wt__threads(threads), blank_one, &bj);
+		if (atomic_load(&bj.failed))
+			st = WT_ERR_NOMEM;
+		for (size_t i = 0; !st && i < n; i++) {
+			size_t k = same[i];
+			if (k != i) {
+				out->texts[i] = out->texts[k];
+				if (!out->owned[k])
+					continue;
+			} else {
+				out->links += links[i];
 			}
-			int why = -1; /* 0 rule, 1 site, 2 corpus */
-			if (e - s <= WT__CHROME_RULE_BYTES && !continues(t, s, ps, pe) &&
-			    !headline(a, s, e)) {
-				if (wt__chrome_rule(t + s, e - s, &L.tv, &st))
-					why = 0;
-				if (st)
-					goto done;
-			}
-			if (why < 0 && by_site && wt__map_get(&chrome, line_key(site, t + s, e - s)))
-				why = 1;
-			else if (why < 0 && corpus_chrome.len && e - s <= CORPUS_BYTES &&
-				 wt__map_get(&corpus_chrome, corpus_key(t + s, e - s)))
-				why = 2;
-			ps = s, pe = e;
-			if (why < 0)
-				continue;
-			if (!copy && !(copy = own_copy(out, i, t, a->text_len))) {
-				st = WT_ERR_NOMEM;
-				goto done;
-			}
-			memset(copy + s, ' ', e - s);
-			blanked[i][why]++;
+			const uint32_t *bl = blanked[k];
+			out->articles += out->owned[k];
+			out->rule_lines += bl[0];
+			out->site_lines += bl[1];
+			out->corpus_lines += bl[2];
+			out->lines += (size_t)bl[0] + bl[1] + bl[2];
 		}
-		/* Markdown links: "[text](url)" keeps "text". */
-		for (const char *p = t; (p = memchr(p, ']', a->text_len - (size_t)(p - t)));) {
-			size_t open, end, off = (size_t)(p - t);
-			p++;
-			if (!wt__md_link(t, a->text_len, off, &open, &end) || (copy && copy[off] == ' '))
-				continue;
-			if (!copy && !(copy = own_copy(out, i, t, a->text_len))) {
-				st = WT_ERR_NOMEM;
-				goto done;
-			}
-			copy[open] = ' ';
-			memset(copy + off, ' ', end - off);
-			out->links++;
-			p = t + end;
-		}
-		if (copy)
-			out->articles++;
-		out->rule_lines += blanked[i][0];
-		out->site_lines += blanked[i][1];
-		out->corpus_lines += blanked[i][2];
-		out->lines += (size_t)blanked[i][0] + blanked[i][1] + blanked[i][2];
+		wt__free(links);
 	}
 done:
 	if (st)

@@ -29,7 +29,7 @@ struct wt__chrome {
  * several sites, and the "(url)" of Markdown links.
  * @return WT_OK or WT_ERR_NOMEM (then *out holds nothing).
  */
-enum wt_status wt__chrome(const struct wt_corpus *c, struct wt__chrome *out);
+enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chrome *out);
 
 void wt__chrome_release(struct wt__chrome *ch, const struct wt_corpus *c);
 

@@ -29,6 +29,12 @@ def article(b, i):
 def check(done, killed_ids):
     con = sqlite3.connect(db)
     ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+    if not con.execute("SELECT count(*) FROM sqlite_master WHERE name='article'").fetchone()[0]:
+        # killed before the first batch made the tables: nothing may be missing
+        con.close()
+        if ok != "ok" or done:
+            sys.exit("seed %d: no tables, yet %d articles of finished batches" % (seed, len(done)))
+        return set()
     ids = {r[0] for r in con.execute("SELECT id FROM article")}
     results = {r[0] for r in con.execute("SELECT id FROM r_article")}
     con.close()

@@ -672,7 +672,7 @@ static void test_chrome_raises_copy_coverage(void **state)
 	/* The two copies aligned with each other, their chrome blanked or
 	 * not: each side's share aligned to the other rises. */
 	struct wt__chrome ch;
-	assert_int_equal(wt__chrome(c, &ch), WT_OK);
+	assert_int_equal(wt__chrome(c, 2, &ch), WT_OK);
 	const struct wt_article *av = wt_corpus_get(c, v), *ak = wt_corpus_get(c, k);
 	struct wt_alignment clean, dirty;
 	assert_int_equal(wt_align_texts(ch.texts[v], av->text_len, ch.texts[k], ak->text_len, NULL,
