@@ -15,12 +15,9 @@ else
 	"$WT" extract -q samples/ >"$t/s.jsonl"; base=$t/s.jsonl
 fi
 "$WT" add -q --db "$t/db" "$base" || exit 1
-"$WT" serve -q --db "$t/db" --listen 127.0.0.1:0 2>"$t/err" &
-pid=$!
+. tests/system/serve.inc
+start_serve "$t/db" -q || exit 1
 trap 'kill $pid 2>/dev/null; rm -rf "$t"' EXIT
-for i in $(seq 50); do
-	port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$t/err"); [ -n "$port" ] && break; sleep 0.2
-done
 U=http://127.0.0.1:$port
 count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from article').fetchone()[0])" "$t/db"; }
 summary() { # summary NAME FILE

@@ -16,16 +16,9 @@ shots=$(cd "$(dirname "$WT")" && pwd)/screenshots
 mkdir -p "$shots"
 "$WT" extract -q samples/ >"$t/samples.jsonl"
 "$WT" add -q --db "$t/db" "$t/samples.jsonl" || exit 1
-"$WT" serve --db "$t/db" --listen 127.0.0.1:0 2>"$t/serve.err" &
-pid=$!
+. tests/system/serve.inc
+start_serve "$t/db" || exit 1
 trap 'kill $pid 2>/dev/null; rm -rf "$t"' EXIT
-port=
-for i in $(seq 50); do
-	port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$t/serve.err")
-	[ -n "$port" ] && break
-	sleep 0.2
-done
-[ -n "$port" ] || { echo "serve did not start"; cat "$t/serve.err"; exit 1; }
 timeout 300 node tests/browser/story.mjs "http://127.0.0.1:$port" "$shots" >"$t/out" 2>&1
 rc=$?
 kill -TERM $pid

@@ -8,16 +8,9 @@
 t=$(mktemp -d)
 "$WT" extract -q samples/ >"$t/samples.jsonl"
 "$WT" add -q --db "$t/db" "$t/samples.jsonl" || exit 1
-"$WT" serve -j2 --db "$t/db" --listen 127.0.0.1:0 2>"$t/serve.err" &
-pid=$!
+. tests/system/serve.inc
+start_serve "$t/db" -j2 || exit 1
 trap 'kill $pid 2>/dev/null; rm -rf "$t"' EXIT
-port=
-for i in $(seq 50); do
-	port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$t/serve.err")
-	[ -n "$port" ] && break
-	sleep 0.2
-done
-[ -n "$port" ] || { echo "serve did not start"; cat "$t/serve.err"; exit 1; }
 python3 - "http://127.0.0.1:$port" "$t" "$WT" <<'PY' || exit 1
 import json, sqlite3, subprocess, sys, threading, urllib.error, urllib.request
 from urllib.parse import quote
