@@ -108,6 +108,29 @@ for what, method, path, raw, code in [
     s, ct, b = call(method, path, raw=raw)
     ok = s == code and ct == "application/json" and "error" in json.loads(b)
     check(ok, "%s: %d with a JSON message (%s)" % (what, code, s))
+# mangled bodies: every answer a 200 or a 400 with a message, the server alive
+import random
+rnd = random.Random(11)
+seed_body = json.dumps([{"id": "m-%d", "site": "m.example", "date": "2026-05-03", "text": "Ferry towed to port after its engine failed near Crete, coast guard said."}]).encode()
+codes = {}
+for k in range(150):
+    b = bytearray(seed_body.replace(b"%d", str(k).encode()))
+    for _ in range(rnd.randint(1, 6)):
+        op = rnd.random()
+        at = rnd.randrange(len(b))
+        if op < 0.4:
+            b[at] = rnd.randrange(256)
+        elif op < 0.7:
+            del b[at:at + rnd.randint(1, 8)]
+        else:
+            b[at:at] = bytes(rnd.choice([b"\\u0000", b"\xff\xfe", b"{", b"]", b"\"", b"\\ud800", b"\n"]))
+    s_, ct, body = call("POST", "/api/articles", raw=bytes(b))
+    codes[s_] = codes.get(s_, 0) + 1
+    if s_ not in (200, 400) or (s_ == 400 and "error" not in json.loads(body)):
+        check(False, "mangled body %d answered %s" % (k, s_))
+        break
+s_, ct, body = call("GET", "/api/stories")
+check(s_ == 200 and set(codes) <= {200, 400}, "150 mangled POST bodies: %s, server alive" % codes)
 print("%d failed" % len(fails))
 sys.exit(1 if fails else 0)
 PY
