@@ -117,6 +117,7 @@ bench: all $(BUILD)/bench_stages
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/wiretrace $(DESTDIR)$(PREFIX)/bin/
+	if [ -x $(BUILD)/wiretrace-mpi ]; then install -m 755 $(BUILD)/wiretrace-mpi $(DESTDIR)$(PREFIX)/bin/; fi
 	install -m 644 $(BUILD)/libwiretrace.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/wiretrace.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 docs/wiretrace.1 $(DESTDIR)$(PREFIX)/share/man/man1/
