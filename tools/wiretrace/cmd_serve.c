@@ -370,9 +370,7 @@ static enum MHD_Result get(struct MHD_Connection *con, const char *url)
 				       "limit and offset must be whole numbers%s", "");
 	if (rc == -1)
 		return send_json_error(con, MHD_HTTP_INTERNAL_SERVER_ERROR, "the store cannot be read%s", "");
-	if (json || rc == 1)
-		return send_json_error(con, MHD_HTTP_NOT_FOUND, "nothing at %s", url);
-	return send_json_error(con, MHD_HTTP_NOT_FOUND, "nothing at %s", url);
+	return send_json_error(con, MHD_HTTP_NOT_FOUND, "nothing at %s", url); /* rc 1 or -2 */
 }
 
 /* ---- the request handler -------------------------------------------------- */

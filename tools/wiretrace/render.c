@@ -319,15 +319,11 @@ static int load_story(sqlite3 *db, const char *id, struct story *s, int texts)
 	size_t n = json_array_size(ids);
 	s->m = calloc(n + 1, sizeof(*s->m));
 	sqlite3_stmt *a = NULL, *t = NULL;
+	/* (a store made from results has an empty article table: no texts) */
 	if (!s->m ||
 	    sqlite3_prepare_v2(db, "SELECT record FROM r_article WHERE id = ?1", -1, &a, NULL) != SQLITE_OK ||
 	    (texts && sqlite3_prepare_v2(db, "SELECT text FROM article WHERE id = ?1", -1, &t, NULL) !=
 			      SQLITE_OK)) {
-		/* a report from results alone has no article table */
-		if (texts && s->m && a && !t) {
-			sqlite3_finalize(a);
-			return load_story(db, id, s, 0) ? -1 : 0;
-		}
 		sqlite3_finalize(a);
 		sqlite3_finalize(t);
 		return -1;
