@@ -381,6 +381,7 @@ static int layout(struct story *s)
 	return maxd;
 }
 
+#define PAIRS_SHOWN 100 /* copies shown side by side on a story page */
 #define COL_W 300
 #define ROW_H 46
 
@@ -708,8 +709,21 @@ int render_story(FILE *out, sqlite3 *db, const char *id, int links)
 	fputs("<h2>Each version against its source</h2>\n<p class=\"legend\"><span><mark class=\"copied\">"
 	      "copied</mark></span><span class=\"added\">added by the copy</span><span class=\"dropped\">"
 	      "not carried</span></p>\n", out);
-	for (size_t i = 0; i < s.n; i++)
-		side_by_side(out, db, &s, i);
+	/* A story of thousands of copies would make a page of thousands of
+	 * texts: the first PAIRS_SHOWN are shown, the rest counted (each is
+	 * in /api/articles/ID). */
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < s.n; i++) {
+		if (find_member(&s, jstr(s.m[i].rec, "source")) < 0)
+			continue;
+		if (shown++ < PAIRS_SHOWN)
+			side_by_side(out, db, &s, i);
+		else
+			more++;
+	}
+	if (more)
+		fprintf(out, "<p id=\"more-pairs\">%zu more copies are not shown here; each one's "
+			     "passages are in the API (/api/articles/ID) and in the results.</p>\n", more);
 	conflicts_table(out, db, id);
 	page_end(out);
 	story_free(&s);
