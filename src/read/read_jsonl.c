@@ -451,6 +451,196 @@ static int blank_id(const char *s, size_t n)
 	return 1;
 }
 
+/* One line as parsed: what adding it needs, with no pointer into a
+ * buffer that may move (decoded strings are at vals[k].off in a buffer the
+ * caller names). */
+struct pline {
+	const unsigned char *p, *le; /* the line, without its newline */
+	int state;                   /* 0 blank, 1 a record, 2 malformed */
+	const char *err;
+	const unsigned char *err_at;
+	struct val vals[F_NONE];
+};
+
+/* Parses the line [p, le) with `scratch` (emptied first). */
+static void parse_line(const unsigned char *p, const unsigned char *le, struct wt__buf *scratch,
+		       struct pline *pl)
+{
+	pl->p = p;
+	pl->le = le;
+	const unsigned char *q = p;
+	while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
+		q++;
+	if (q == le) { /* blank lines are allowed between records */
+		pl->state = 0;
+		return;
+	}
+	struct scan sc = {p, le, p, NULL, NULL, scratch};
+	memset(pl->vals, 0, sizeof(pl->vals));
+	scratch->len = 0;
+	if (!scan_record(&sc, pl->vals)) {
+		pl->state = 2;
+		pl->err = sc.err;
+		pl->err_at = sc.err_at;
+		return;
+	}
+	pl->state = 1;
+}
+
+/* Reports or adds parsed line `pl` (number `line`); decoded strings are in
+ * `strings`. */
+static enum wt_status add_line(struct wt__input *in, const char *data, struct pline *pl,
+			       const char *strings, long long line)
+{
+	if (pl->state == 0)
+		return WT_OK;
+	if (pl->state == 2) {
+		if (pl->err && !strcmp(pl->err, "string too long"))
+			wt__report(in, WT_DIAG_SKIP, line, (long long)(pl->err_at - (const unsigned char *)data),
+				   "record skipped: a field exceeds the size limit");
+		else
+			wt__report(in, WT_DIAG_SKIP, line,
+				   (long long)(pl->err_at - (const unsigned char *)data),
+				   "malformed JSON, record skipped: %s (column %lld)",
+				   pl->err ? pl->err : "error", (long long)(pl->err_at - pl->p) + 1);
+		return WT_OK;
+	}
+	struct val *vals = pl->vals;
+	char idbuf[600];
+	if (!vals[F_TEXT].set && vals[F_NTEXT_ALT].set)
+		vals[F_TEXT] = vals[F_NTEXT_ALT];
+	struct wt__fields f = {0};
+	const char *ptrs[F_NONE];
+	for (int k = 0; k < F_NONE; k++)
+		ptrs[k] = !vals[k].set ? NULL
+			  : vals[k].off != SIZE_MAX ? strings + vals[k].off
+			  : vals[k].p;
+	f.id = ptrs[F_ID];       f.id_len = vals[F_ID].n;
+	f.url = ptrs[F_URL];     f.url_len = vals[F_URL].n;
+	f.site = ptrs[F_SITE];   f.site_len = vals[F_SITE].n;
+	f.date = ptrs[F_DATE];   f.date_len = vals[F_DATE].n;
+	f.title = ptrs[F_TITLE]; f.title_len = vals[F_TITLE].n;
+	f.text = ptrs[F_TEXT];   f.text_len = vals[F_TEXT].n;
+	if (f.text && !f.text_len)
+		f.text = NULL;
+	f.line = line;
+	f.text_bad_offset = -1;
+	if (vals[F_TEXT].set && vals[F_TEXT].off != SIZE_MAX && vals[F_TEXT].raw) {
+		/* Escapes moved the bytes: find the first invalid sequence
+		 * in the text as written, where a reader can look. */
+		const unsigned char *r = vals[F_TEXT].raw;
+		size_t rl = (size_t)(vals[F_TEXT].raw_end - r);
+		size_t bad = wt__utf8_valid_prefix((const char *)r, rl);
+		if (bad < rl)
+			f.text_bad_offset = (long long)(r - (const unsigned char *)data) + (long long)bad;
+	}
+	f.text_offset = vals[F_TEXT].set && vals[F_TEXT].off == SIZE_MAX
+				? (long long)(vals[F_TEXT].p - data)
+				: (long long)(pl->p - (const unsigned char *)data);
+	if (!f.id || blank_id(f.id, f.id_len)) {
+		snprintf(idbuf, sizeof(idbuf), "%.500s:%lld",
+			 in->id_base ? in->id_base : "stdin", line);
+		f.id = idbuf;
+		f.id_len = strlen(idbuf);
+	}
+	return wt__corpus_add_fields(in, &f);
+}
+
+#define SCRATCH_MAX (WT_MAX_TEXT * 2 + WT_MAX_FIELD * 8)
+#define PAR_MIN ((size_t)8 << 20)   /* bytes from which lines are parsed on threads */
+#define PAR_WINDOW ((size_t)32 << 20) /* bytes a thread parses before they are added */
+
+/* A thread's share of a window: its lines parsed, their decoded strings. */
+struct chunk {
+	const unsigned char *from, *to;
+	struct pline *lines;
+	size_t n, cap;
+	struct wt__buf strings; /* every line's decoded strings, one after another */
+	enum wt_status st;
+};
+
+static void *parse_chunk(void *arg)
+{
+	struct chunk *c = arg;
+	struct wt__buf scratch;
+	wt__buf_init(&scratch, SCRATCH_MAX);
+	for (const unsigned char *p = c->from; p < c->to && !c->st;) {
+		const unsigned char *nl = memchr(p, '\n', (size_t)(c->to - p));
+		const unsigned char *le = nl ? nl : c->to;
+		if ((c->st = WT_GROW(c->lines, c->cap, c->n + 1, (size_t)-1)))
+			break;
+		struct pline *pl = &c->lines[c->n++];
+		parse_line(p, le, &scratch, pl);
+		if (pl->state == 1 && scratch.len) {
+			/* the line's decoded strings move to the chunk's buffer */
+			size_t base = c->strings.len;
+			if ((c->st = wt__buf_append(&c->strings, scratch.data, scratch.len)))
+				break;
+			for (int k = 0; k < F_NONE; k++)
+				if (pl->vals[k].set && pl->vals[k].off != SIZE_MAX)
+					pl->vals[k].off += base;
+		}
+		p = nl ? nl + 1 : c->to;
+	}
+	wt__buf_release(&scratch);
+	return NULL;
+}
+
+/* The start of the first line at or after q, within [q, end]. */
+static const unsigned char *line_after(const unsigned char *q, const unsigned char *lo,
+				       const unsigned char *end)
+{
+	if (q <= lo)
+		return lo;
+	const unsigned char *nl = memchr(q - 1, '\n', (size_t)(end - (q - 1)));
+	return nl ? nl + 1 : end;
+}
+
+/*
+ * The lines of [p, end) parsed on `threads` threads, window by window, and
+ * added in order on this one: the same articles, ids and diagnostics as a
+ * reading on one thread.
+ */
+static enum wt_status read_parallel(struct wt__input *in, const char *data, const unsigned char *p,
+				    const unsigned char *end, long long line, int threads)
+{
+	struct chunk *ch = wt__calloc((size_t)threads, sizeof(*ch));
+	if (!ch)
+		return WT_ERR_NOMEM;
+	for (int t = 0; t < threads; t++)
+		wt__buf_init(&ch[t].strings, (size_t)1 << 40); /* the window bounds it */
+	enum wt_status st = WT_OK;
+	while (p < end && !st) {
+		const unsigned char *wend = line_after(
+			p + WT_MIN((size_t)(end - p), PAR_WINDOW * (size_t)threads), p, end);
+		if (wend <= p)
+			wend = end;
+		size_t span = (size_t)(wend - p);
+		for (int t = 0; t < threads; t++) {
+			ch[t].from = line_after(p + span * (size_t)t / (size_t)threads, p, wend);
+			ch[t].to = t + 1 < threads
+					   ? line_after(p + span * (size_t)(t + 1) / (size_t)threads, p, wend)
+					   : wend;
+			ch[t].n = 0;
+			ch[t].strings.len = 0;
+			ch[t].st = WT_OK;
+		}
+		wt__run_workers(threads, parse_chunk, ch, sizeof(*ch));
+		for (int t = 0; t < threads && !st; t++) {
+			st = ch[t].st;
+			for (size_t k = 0; k < ch[t].n && !st; k++)
+				st = add_line(in, data, &ch[t].lines[k], ch[t].strings.data, ++line);
+		}
+		p = wend;
+	}
+	for (int t = 0; t < threads; t++) {
+		wt__free(ch[t].lines);
+		wt__buf_release(&ch[t].strings);
+	}
+	wt__free(ch);
+	return st;
+}
+
 enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len)
 {
 	return wt__read_jsonl_lines(in, data, 0, len, 0);
@@ -461,77 +651,21 @@ enum wt_status wt__read_jsonl_lines(struct wt__input *in, const char *data, size
 {
 	const unsigned char *p = (const unsigned char *)data + from;
 	const unsigned char *end = (const unsigned char *)data + to;
-	struct wt__buf scratch;
-	wt__buf_init(&scratch, WT_MAX_TEXT * 2 + WT_MAX_FIELD * 8);
-	enum wt_status st = WT_OK;
-	long long line = lines_before;
-	char idbuf[600];
 	if (from == 0 && to >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
+	int threads = wt__threads(in->corpus->threads);
+	if (threads > 1 && (size_t)(end - p) >= PAR_MIN)
+		return read_parallel(in, data, p, end, lines_before, threads);
+	struct wt__buf scratch;
+	wt__buf_init(&scratch, SCRATCH_MAX);
+	enum wt_status st = WT_OK;
+	long long line = lines_before;
+	struct pline pl;
 	while (p < end && !st) {
-		line++;
 		const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
 		const unsigned char *le = nl ? nl : end;
-		const unsigned char *q = p;
-		while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
-			q++;
-		if (q == le) { /* blank lines are allowed between records */
-			p = nl ? nl + 1 : end;
-			continue;
-		}
-		struct scan s = {p, le, p, NULL, NULL, &scratch};
-		struct val vals[F_NONE] = {{0}};
-		scratch.len = 0;
-		if (!scan_record(&s, vals)) {
-			if (s.err && !strcmp(s.err, "string too long"))
-				wt__report(in, WT_DIAG_SKIP, line, (long long)(s.err_at - (const unsigned char *)data),
-					   "record skipped: a field exceeds the size limit");
-			else
-				wt__report(in, WT_DIAG_SKIP, line,
-					   (long long)(s.err_at - (const unsigned char *)data),
-					   "malformed JSON, record skipped: %s (column %lld)",
-					   s.err ? s.err : "error",
-					   (long long)(s.err_at - p) + 1);
-			p = nl ? nl + 1 : end;
-			continue;
-		}
-		if (!vals[F_TEXT].set && vals[F_NTEXT_ALT].set)
-			vals[F_TEXT] = vals[F_NTEXT_ALT];
-		struct wt__fields f = {0};
-		const char *ptrs[F_NONE];
-		for (int k = 0; k < F_NONE; k++)
-			ptrs[k] = !vals[k].set ? NULL
-				  : vals[k].off != SIZE_MAX ? scratch.data + vals[k].off
-				  : vals[k].p;
-		f.id = ptrs[F_ID];       f.id_len = vals[F_ID].n;
-		f.url = ptrs[F_URL];     f.url_len = vals[F_URL].n;
-		f.site = ptrs[F_SITE];   f.site_len = vals[F_SITE].n;
-		f.date = ptrs[F_DATE];   f.date_len = vals[F_DATE].n;
-		f.title = ptrs[F_TITLE]; f.title_len = vals[F_TITLE].n;
-		f.text = ptrs[F_TEXT];   f.text_len = vals[F_TEXT].n;
-		if (f.text && !f.text_len)
-			f.text = NULL;
-		f.line = line;
-		f.text_bad_offset = -1;
-		if (vals[F_TEXT].set && vals[F_TEXT].off != SIZE_MAX && vals[F_TEXT].raw) {
-			/* Escapes moved the bytes: find the first invalid sequence
-			 * in the text as written, where a reader can look. */
-			const unsigned char *r = vals[F_TEXT].raw;
-			size_t rl = (size_t)(vals[F_TEXT].raw_end - r);
-			size_t bad = wt__utf8_valid_prefix((const char *)r, rl);
-			if (bad < rl)
-				f.text_bad_offset = (long long)(r - (const unsigned char *)data) + (long long)bad;
-		}
-		f.text_offset = vals[F_TEXT].set && vals[F_TEXT].off == SIZE_MAX
-					? (long long)(vals[F_TEXT].p - data)
-					: (long long)(p - (const unsigned char *)data);
-		if (!f.id || blank_id(f.id, f.id_len)) {
-			snprintf(idbuf, sizeof(idbuf), "%.500s:%lld",
-				 in->id_base ? in->id_base : "stdin", line);
-			f.id = idbuf;
-			f.id_len = strlen(idbuf);
-		}
-		st = wt__corpus_add_fields(in, &f);
+		parse_line(p, le, &scratch, &pl);
+		st = add_line(in, data, &pl, scratch.data, ++line);
 		p = nl ? nl + 1 : end;
 	}
 	wt__buf_release(&scratch);

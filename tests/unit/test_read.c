@@ -757,10 +757,71 @@ static void test_html_overlong_char_ref(void **state)
 	wt_corpus_free(c);
 }
 
+/* A large JSON Lines file (over the 8 MB from which lines are parsed on
+ * threads) read with 1 and 3 threads: the same articles, ids (renamed
+ * repeats, "<file>:<line>" for none) and diagnostics, in the same order. */
+static void test_jsonl_threads_identical(void **state)
+{
+	(void)state;
+	size_t cap = 12u << 20, len = 0;
+	char *data = malloc(cap);
+	assert_non_null(data);
+	for (int i = 0; len + 4096 < cap; i++) {
+		int k = i % 97;
+		if (k == 3)
+			len += (size_t)snprintf(data + len, cap - len, "{\"id\": \"bad-%d\", \"text\": }\n", i);
+		else if (k == 5)
+			len += (size_t)snprintf(data + len, cap - len, "\n");
+		else if (k == 7)
+			len += (size_t)snprintf(data + len, cap - len,
+						"{\"id\": \"dup\", \"text\": \"Repeat %d.\"}\n", i);
+		else if (k == 11)
+			len += (size_t)snprintf(data + len, cap - len,
+						"{\"date\": \"soon\", \"text\": \"No id, line %d, caf\xe9.\"}\n", i);
+		else
+			len += (size_t)snprintf(data + len, cap - len,
+						"{\"id\": \"a-%d\", \"site\": \"s.example\", \"text\": \"Body %d\\nwith an escaped line and \\u00e9 %0*d\"}\n",
+						i, i, 20 + i % 200, i);
+	}
+	struct wt_corpus *c[2];
+	struct diags d[2];
+	for (int v = 0; v < 2; v++) {
+		memset(&d[v], 0, sizeof(d[v]));
+		assert_int_equal(wt_corpus_new(&c[v]), WT_OK);
+		wt_corpus_set_diag(c[v], collect, &d[v]);
+		wt_corpus_set_threads(c[v], v ? 3 : 1);
+		assert_int_equal(wt_corpus_read_memory(c[v], "big.jsonl", data, len, WT_FORMAT_JSONL), WT_OK);
+	}
+	assert_true(wt_corpus_count(c[0]) > 50000);
+	assert_int_equal(wt_corpus_count(c[0]), wt_corpus_count(c[1]));
+	for (size_t i = 0; i < wt_corpus_count(c[0]); i++) {
+		const struct wt_article *a = wt_corpus_get(c[0], i), *b = wt_corpus_get(c[1], i);
+		assert_string_equal(a->id, b->id);
+		assert_int_equal(a->text_len, b->text_len);
+		assert_memory_equal(a->text, b->text, a->text_len);
+	}
+	struct wt_read_stats s0, s1;
+	wt_corpus_stats(c[0], &s0);
+	wt_corpus_stats(c[1], &s1);
+	assert_true(s0.skipped > 100 && s0.warnings > 100);
+	assert_int_equal(s0.skipped, s1.skipped);
+	assert_int_equal(s0.warnings, s1.warnings);
+	assert_int_equal(d[0].n, d[1].n);
+	for (size_t k = 0; k < d[0].n; k++) {
+		assert_int_equal(d[0].v[k].line, d[1].v[k].line);
+		assert_int_equal(d[0].v[k].offset, d[1].v[k].offset);
+		assert_string_equal(d[0].v[k].message, d[1].v[k].message);
+	}
+	wt_corpus_free(c[0]);
+	wt_corpus_free(c[1]);
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonl_fields),
+		cmocka_unit_test(test_jsonl_threads_identical),
 		cmocka_unit_test(test_jsonl_malformed_lines),
 		cmocka_unit_test(test_jsonl_invalid_utf8),
 		cmocka_unit_test(test_jsonl_broken_surrogate_pair),
