@@ -27,9 +27,9 @@ copies.  A quarter of the families are unrelated singletons.
 
 Base texts are reused when N needs more families than there are texts.  In
 reuse round r > 0 every word is replaced by another word of the same script
-and about the same frequency in the base texts (a permutation of each band
-of 64 words ranked by frequency, one permutation a round; digits permuted
-too), so a round keeps the shape of real news (word lengths, Zipf's law,
+and about the same frequency in the base texts (words ranked by frequency
+are permuted within bands: two words at the top, 64 from rank 256 down; one
+permutation a round; digits permuted too), so a round keeps the shape of real news (word lengths, Zipf's law,
 repeated names within a story, shared vocabulary within a topic) while
 sharing no 5-word shingle with another round: round r is another season of
 news with the same structure.  The texts read as nonsense, but every stage
@@ -107,7 +107,7 @@ CITIES = ["Leeds", "Porto", "Graz", "Tampere", "Lyon", "Bergen", "Cork", "Brno",
           "Split", "Turku", "Aarhus", "Bilbao", "Malmo", "Pisa", "Kaunas"]
 TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
 NUMBER = re.compile(r"^[\d.,%$]*\d[\d.,%$]*$")
-BAND = 64
+BAND = 64  # the widest band of words permuted among themselves
 
 
 def paragraphs(text):
@@ -198,18 +198,25 @@ def vocabulary(bases):
 
 
 class Round:
-    """The word map of one reuse round: each band of BAND words of one script
-    ranked by frequency is permuted; digits 1-9 are permuted."""
+    """The word map of one reuse round: the words of one script ranked by
+    frequency are cut into bands, each permuted.  A band starting at rank k
+    holds k/4 words (at least 2, at most BAND), so that a word's stand-in is
+    about as frequent (within a quarter, by Zipf's law): "the" becomes "of"
+    and not a content word that would then be in every article of the round
+    with a weight (the stories stage has no stopword list, only IDF).
+    Digits 1-9 are permuted."""
 
     def __init__(self, vocab, seed, r):
         rnd = random.Random(seed * 1000003 + r)
         self.map = {}
         for words in vocab.values():
-            for k in range(0, len(words), BAND):
-                band = words[k:k + BAND]
+            k = 0
+            while k < len(words):
+                band = words[k:k + max(2, min(BAND, k // 4))]
                 perm = band[:]
                 rnd.shuffle(perm)
                 self.map.update(zip(band, perm))
+                k += len(band)
         d = list("123456789")
         rnd.shuffle(d)
         self.digits = str.maketrans("123456789", "".join(d))
