@@ -113,6 +113,10 @@ bench: all $(BUILD)/bench_stages
 	@sh bench/extract.sh
 	@echo
 	@WT=$(BUILD)/wiretrace sh bench/load.sh 10
+	@echo
+	@WT=$(BUILD)/wiretrace sh bench/scale.sh 20000
+	@echo
+	@WT=$(BUILD)/wiretrace sh bench/peers.sh 20000
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
