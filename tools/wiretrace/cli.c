@@ -201,3 +201,24 @@ int cli_read_inputs(struct wt_corpus *c, const char *const *inputs, int n, enum 
 	}
 	return rc;
 }
+
+int cli_parse_threads(int argc, char **argv, int *i, int *threads)
+{
+	const char *a = argv[*i];
+	long l;
+	if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
+		l = *i + 1 < argc ? cli_parse_long(argv[*i + 1]) : -1;
+		(*i)++;
+	} else if (!strncmp(a, "-j", 2) && a[2]) {
+		l = cli_parse_long(a + 2);
+		a = "-j";
+	} else {
+		return 0;
+	}
+	if (l < 0 || l > 256) {
+		cli_error("option '%s' needs a whole number from 0 to 256", a);
+		return -1;
+	}
+	*threads = (int)l;
+	return 1;
+}

@@ -85,6 +85,11 @@ int cli_read_inputs(struct wt_corpus *c, const char *const *inputs, int n, enum 
 /* Checks options that depend on each other; @return 0, or -1 (reported). */
 int cli_check_options(const struct wt_options *o);
 
+/* Parses -j N, --threads N or -jN at argv[*i] into *threads (0 to 256),
+ * stepping *i past a separate value.  @return 1 if it was one, 0 if not,
+ * -1 if its value is bad (reported). */
+int cli_parse_threads(int argc, char **argv, int *i, int *threads);
+
 /* Parses a whole non-negative integer option value; @return -1 if bad. */
 long cli_parse_long(const char *s);
 

@@ -42,22 +42,18 @@ int cmd_extract(int argc, char **argv)
 		return EXIT_INTERNAL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int t;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(extract_usage, stdout);
 			free(inputs);
 			return EXIT_OK;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			cli_quiet = 1;
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads") ||
-			   (!strncmp(a, "-j", 2) && a[2])) {
-			long l = a[1] == 'j' && a[2] ? cli_parse_long(a + 2)
-				 : i + 1 < argc ? cli_parse_long(argv[++i]) : -1;
-			if (l < 0 || l > 256) {
-				cli_error("option '-j' needs a whole number from 0 to 256");
+		} else if ((t = cli_parse_threads(argc, argv, &i, &threads)) != 0) {
+			if (t < 0) {
 				free(inputs);
 				return EXIT_USAGE;
 			}
-			threads = (int)l;
 		} else if (!strcmp(a, "--format")) {
 			if (cli_parse_format(i + 1 < argc ? argv[++i] : NULL, &fmt)) {
 				free(inputs);

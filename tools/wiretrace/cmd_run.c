@@ -89,34 +89,16 @@ static int run_or_show(int argc, char **argv, int show)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		long l;
 		int t;
-#define NEED_LONG(min, max)                                                          \
-	do {                                                                         \
-		l = cli_parse_long(v);                                               \
-		if (l < (min) || l > (max)) {                                        \
-			cli_error("option '%s' needs a whole number from %ld to %ld", a, \
-				  (long)(min), (long)(max));                         \
-			free(inputs);                                                \
-			return EXIT_USAGE;                                           \
-		}                                                                    \
-		i++;                                                                 \
-	} while (0)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(show ? cli_show_usage : run_usage, stdout);
 			free(inputs);
 			return EXIT_OK;
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
-			NEED_LONG(0, 256);
-			o.threads = (int)l;
-		} else if (!strncmp(a, "-j", 2) && a[2]) {
-			l = cli_parse_long(a + 2);
-			if (l < 0 || l > 256) {
-				cli_error("option '-j' needs a whole number from 0 to 256");
+		} else if ((t = cli_parse_threads(argc, argv, &i, &o.threads)) != 0) {
+			if (t < 0) {
 				free(inputs);
 				return EXIT_USAGE;
 			}
-			o.threads = (int)l;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			cli_quiet = 1;
 		} else if (show && !strcmp(a, "--db") && v) {
@@ -169,7 +151,6 @@ static int run_or_show(int argc, char **argv, int show)
 		} else {
 			inputs[ninputs++] = a;
 		}
-#undef NEED_LONG
 	}
 	if (cli_check_options(&o)) {
 		free(inputs);

@@ -468,6 +468,7 @@ int cmd_serve(int argc, char **argv)
 	int threads = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int t;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(serve_usage, stdout);
 			return EXIT_OK;
@@ -475,14 +476,9 @@ int cmd_serve(int argc, char **argv)
 			db = argv[++i];
 		} else if (!strcmp(a, "--listen") && i + 1 < argc) {
 			listen_at = argv[++i];
-		} else if (((!strcmp(a, "-j") || !strcmp(a, "--threads")) && i + 1 < argc) ||
-			   (!strncmp(a, "-j", 2) && a[2])) {
-			long l = cli_parse_long(a[2] && a[1] == 'j' ? a + 2 : argv[++i]);
-			if (l < 0 || l > 256) {
-				cli_error("option '-j' needs a whole number from 0 to 256");
+		} else if ((t = cli_parse_threads(argc, argv, &i, &threads)) != 0) {
+			if (t < 0)
 				return EXIT_USAGE;
-			}
-			threads = (int)l;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			cli_quiet = 1;
 		} else {

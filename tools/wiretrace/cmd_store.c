@@ -45,27 +45,6 @@ static const char stories_usage[] =
 	"  --all              every record, as 'run' would write it\n"
 	"  --help             this help\n";
 
-/* Parses -j N / -jN at argv[*i]; @return 1 if it was one, -1 if bad. */
-static int parse_threads(int argc, char **argv, int *i, int *threads)
-{
-	const char *a = argv[*i];
-	long l;
-	if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
-		l = *i + 1 < argc ? cli_parse_long(argv[*i + 1]) : -1;
-		(*i)++;
-	} else if (!strncmp(a, "-j", 2) && a[2]) {
-		l = cli_parse_long(a + 2);
-	} else {
-		return 0;
-	}
-	if (l < 0 || l > 256) {
-		cli_error("option '-j' needs a whole number from 0 to 256");
-		return -1;
-	}
-	*threads = (int)l;
-	return 1;
-}
-
 int cmd_add(int argc, char **argv)
 {
 	const char *db = CLI_STORE_DEFAULT;
@@ -83,7 +62,7 @@ int cmd_add(int argc, char **argv)
 	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		int t = parse_threads(argc, argv, &i, &threads);
+		int t = cli_parse_threads(argc, argv, &i, &threads);
 		if (!t) {
 			int at = i;
 			t = cli_analysis_option(argc, argv, &i, &scratch);
