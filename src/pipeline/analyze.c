@@ -67,9 +67,11 @@ struct job {
 	size_t n;
 	int winnow_w;
 	/* Exact text hashes claimed so far: lock-free open addressing. */
-	uint32_t **counts;     /* per worker: document frequency by hash bits */
+	/* per worker and script of the articles: document frequency by hash
+	 * bits (allocated when a worker meets the first article in it) */
+	uint32_t *(*counts)[WT_SCRIPTS];
 	uint64_t **seen;       /* per worker: bitmap of words seen in an article */
-	size_t *docs;          /* per worker: articles counted */
+	size_t (*docs)[WT_SCRIPTS]; /* per worker: articles counted, by script */
 	struct wt__weights weights;
 	_Atomic uint64_t *claim_keys;
 	_Atomic uint32_t *claim_vals; /* claimer index + 1, 0 while unset */
@@ -168,7 +170,22 @@ static void *sketch_worker(void *arg)
 			}
 			/* Document frequencies: each word once per article, found
 			 * with a bitmap that is cleared again after the article. */
-			uint32_t *cnt = j->counts[w->id];
+			/* The article's script: the one most of its words are
+			 * written in (digits and symbols belong to none). */
+			size_t per_script[WT_SCRIPTS] = {0};
+			for (size_t t = 0; t < tv.n; t++)
+				per_script[wt__script_at(text, a->text_len, tv.v[t].start)]++;
+			int main_script = WT_SCRIPT_COMMON;
+			for (int sc = 1; sc < WT_SCRIPTS; sc++)
+				if (per_script[sc] && (!main_script || per_script[sc] > per_script[main_script]))
+					main_script = sc;
+			uint32_t **cntp = &j->counts[w->id][main_script];
+			if (!*cntp && !(*cntp = wt__calloc((size_t)1 << COUNT_BITS, sizeof(uint32_t)))) {
+				w->st = WT_ERR_NOMEM;
+				atomic_store(&j->failed, 1);
+				goto out;
+			}
+			uint32_t *cnt = *cntp;
 			uint64_t *seen = j->seen[w->id];
 			for (size_t t = 0; t < tv.n; t++) {
 				uint32_t b = (uint32_t)(tv.v[t].hash >> (64 - COUNT_BITS));
@@ -178,7 +195,7 @@ static void *sketch_worker(void *arg)
 			}
 			for (size_t t = 0; t < tv.n; t++)
 				seen[(tv.v[t].hash >> (64 - COUNT_BITS)) >> 6] = 0;
-			j->docs[w->id]++;
+			j->docs[w->id][main_script]++;
 			size_t ns = wt__shingles(tv.v, tv.n, o->shingle, sh);
 			wt__minhash(sh, ns, o->num_perm, j->sigs + i * (size_t)o->num_perm);
 			size_t nf = wt__winnow(sh, ns, j->winnow_w, fp);
@@ -622,42 +639,62 @@ enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
 	job.counts = wt__calloc((size_t)nthreads, sizeof(*job.counts));
 	job.seen = wt__calloc((size_t)nthreads, sizeof(*job.seen));
 	job.docs = wt__calloc((size_t)nthreads, sizeof(*job.docs));
-	for (int t = 0; job.counts && job.seen && t < nthreads; t++)
-		if (!(job.counts[t] = wt__calloc((size_t)1 << COUNT_BITS, sizeof(uint32_t))) ||
-		    !(job.seen[t] = wt__calloc((size_t)1 << (COUNT_BITS - 6), sizeof(uint64_t))))
+	for (int t = 0; job.seen && t < nthreads; t++)
+		if (!(job.seen[t] = wt__calloc((size_t)1 << (COUNT_BITS - 6), sizeof(uint64_t))))
 			st = WT_ERR_NOMEM;
 	if (!job.counts || !job.seen || !job.docs)
 		st = WT_ERR_NOMEM;
 	if (!st)
 		st = run_workers(&job, nthreads, sketch_worker);
-	size_t docs = 0;
+	size_t docs[WT_SCRIPTS] = {0};
 	for (int t = 0; job.docs && t < nthreads; t++)
-		docs += job.docs[t];
+		for (int sc = 0; sc < WT_SCRIPTS; sc++)
+			docs[sc] += job.docs[t][sc];
 	for (int t = 0; job.seen && t < nthreads; t++)
 		wt__free(job.seen[t]);
 	wt__free(job.seen);
 	wt__free(job.docs);
 	job.seen = NULL;
 	job.docs = NULL;
-	if (job.counts) {
-		/* One table: worker 0's, with the others added in. */
-		for (int t = 1; t < nthreads; t++) {
-			for (size_t x = 0; job.counts[0] && job.counts[t] && x < ((size_t)1 << COUNT_BITS); x++)
-				job.counts[0][x] += job.counts[t][x];
-			wt__free(job.counts[t]);
-		}
-		counts = job.counts[0];
-		wt__free(job.counts);
-		job.counts = NULL;
-	}
-	if (!st && counts) {
-		/* Inverse frequencies for the stories stage, from the same counts. */
+	if (!st && job.counts) {
+		/* One table of document frequencies, and inverse frequencies
+		 * for the stories stage from the same counts: a word's among
+		 * the texts written in the scripts of the texts it is in, so
+		 * that the common words and numbers of a language few texts
+		 * are written in do not look rare (Urdu beside an English
+		 * archive).  Each script's texts count in the proportion of
+		 * the word's texts written in it, so that a word of one
+		 * script sharing its hash bits with a few of another's barely
+		 * moves. */
+		counts = wt__calloc((size_t)1 << COUNT_BITS, sizeof(*counts));
 		idf = wt__malloc(((size_t)1 << COUNT_BITS) * sizeof(*idf));
-		if (!idf)
+		double *pool = wt__calloc((size_t)1 << COUNT_BITS, sizeof(*pool));
+		size_t all = 0;
+		for (int sc = 0; sc < WT_SCRIPTS; sc++)
+			all += docs[sc];
+		if (!counts || !idf || !pool)
 			st = WT_ERR_NOMEM;
-		for (size_t x = 0; !st && x < ((size_t)1 << COUNT_BITS); x++)
-			idf[x] = (float)log((1.0 + (double)docs) / (1.0 + counts[x]));
+		for (int sc = 0; !st && sc < WT_SCRIPTS; sc++) {
+			for (int t = 0; t < nthreads; t++) {
+				const uint32_t *c = job.counts[t][sc];
+				for (size_t x = 0; c && x < ((size_t)1 << COUNT_BITS); x++) {
+					counts[x] += c[x];
+					pool[x] += (double)docs[sc] * c[x];
+				}
+			}
+		}
+		for (size_t x = 0; !st && x < ((size_t)1 << COUNT_BITS); x++) {
+			/* a word in no text (a title's own) is as rare as can be */
+			double d = counts[x] ? pool[x] / counts[x] : (double)all;
+			idf[x] = (float)log((1.0 + d) / (1.0 + counts[x]));
+		}
+		wt__free(pool);
 	}
+	for (int t = 0; job.counts && t < nthreads; t++)
+		for (int sc = 0; sc < WT_SCRIPTS; sc++)
+			wt__free(job.counts[t][sc]);
+	wt__free(job.counts);
+	job.counts = NULL;
 	if (!st && counts) {
 		/* Weights overwrite the counts in place: same size, one pass. */
 		double k = WT_MAX(50.0, n / 200.0);

@@ -29,6 +29,26 @@ size_t wt__utf8_valid_prefix(const char *s, size_t n);
  * scripts without case. */
 int wt__capital_at(const char *text, size_t len, size_t at);
 
+/* Writing systems, as far as word statistics need them: a word's
+ * frequency is measured among the texts written in its script. */
+enum wt__script {
+	WT_SCRIPT_COMMON = 0, /* digits, symbols, anything unassigned */
+	WT_SCRIPT_LATIN,
+	WT_SCRIPT_GREEK,
+	WT_SCRIPT_CYRILLIC,
+	WT_SCRIPT_HEBREW,
+	WT_SCRIPT_ARABIC,     /* Arabic, Urdu, Persian */
+	WT_SCRIPT_INDIC,      /* Devanagari to Sinhala */
+	WT_SCRIPT_THAI,       /* Thai, Lao, Tibetan, Myanmar, Khmer */
+	WT_SCRIPT_CJK,        /* Han, kana */
+	WT_SCRIPT_HANGUL,
+	WT_SCRIPT_OTHER,
+	WT_SCRIPTS
+};
+
+/* The script of the character at text[at] (text ending at text[len]). */
+enum wt__script wt__script_at(const char *text, size_t len, size_t at);
+
 /*
  * Copies `s` into *out (allocated, NUL-terminated) with every invalid
  * sequence replaced by U+FFFD; NUL bytes become U+FFFD as well.  For each

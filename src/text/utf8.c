@@ -123,3 +123,41 @@ int wt__capital_at(const char *text, size_t len, size_t at)
 	int cat = utf8proc_category(cp);
 	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
+
+enum wt__script wt__script_at(const char *text, size_t len, size_t at)
+{
+	unsigned char c = (unsigned char)text[at];
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? WT_SCRIPT_LATIN : WT_SCRIPT_COMMON;
+	size_t l;
+	int32_t cp = wt__utf8_decode((const unsigned char *)text + at, len - at, &l);
+	if (cp < 0)
+		return WT_SCRIPT_COMMON;
+	if (cp < 0x370 || (cp >= 0x1E00 && cp < 0x1F00))
+		return cp >= 0xC0 ? WT_SCRIPT_LATIN : WT_SCRIPT_COMMON;
+	if (cp < 0x400 || (cp >= 0x1F00 && cp < 0x2000))
+		return WT_SCRIPT_GREEK;
+	if (cp < 0x530 || (cp >= 0x1C80 && cp < 0x1C90) || (cp >= 0x2DE0 && cp < 0x2E00) ||
+	    (cp >= 0xA640 && cp < 0xA6A0))
+		return WT_SCRIPT_CYRILLIC;
+	if (cp >= 0x590 && cp < 0x600)
+		return WT_SCRIPT_HEBREW;
+	if ((cp >= 0x600 && cp < 0x780) || (cp >= 0x8A0 && cp < 0x900) ||
+	    (cp >= 0xFB50 && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFF00))
+		return WT_SCRIPT_ARABIC;
+	if (cp >= 0x900 && cp < 0xE00)
+		return WT_SCRIPT_INDIC;
+	if ((cp >= 0xE00 && cp < 0x1000) || (cp >= 0x1780 && cp < 0x1800))
+		return WT_SCRIPT_THAI;
+	if ((cp >= 0x1100 && cp < 0x1200) || (cp >= 0x3130 && cp < 0x3190) ||
+	    (cp >= 0xAC00 && cp < 0xD7B0))
+		return WT_SCRIPT_HANGUL;
+	if ((cp >= 0x2E80 && cp < 0xA000) || (cp >= 0xF900 && cp < 0xFB00) ||
+	    (cp >= 0xFF66 && cp < 0xFFA0) || (cp >= 0x20000 && cp < 0x32000))
+		return WT_SCRIPT_CJK;
+	if (cp >= 0xFF21 && cp < 0xFF5B)
+		return WT_SCRIPT_LATIN; /* fullwidth letters */
+	if ((cp >= 0x2000 && cp < 0x2E80) || (cp >= 0xFE00 && cp < 0xFE70) || cp >= 0xFF00)
+		return WT_SCRIPT_COMMON;
+	return WT_SCRIPT_OTHER;
+}
