@@ -171,9 +171,11 @@ static void *sketch_worker(void *arg)
 			/* Document frequencies: each word once per article, found
 			 * with a bitmap that is cleared again after the article. */
 			/* The article's script: the one most of its words are
-			 * written in (digits and symbols belong to none). */
+			 * written in (digits and symbols belong to none), from
+			 * 256 words at most, spread over the text. */
 			size_t per_script[WT_SCRIPTS] = {0};
-			for (size_t t = 0; t < tv.n; t++)
+			size_t step = tv.n / 256 + 1;
+			for (size_t t = 0; t < tv.n; t += step)
 				per_script[wt__script_at(text, a->text_len, tv.v[t].start)]++;
 			int main_script = WT_SCRIPT_COMMON;
 			for (int sc = 1; sc < WT_SCRIPTS; sc++)
@@ -666,26 +668,39 @@ enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
 		 * the word's texts written in it, so that a word of one
 		 * script sharing its hash bits with a few of another's barely
 		 * moves. */
-		counts = wt__calloc((size_t)1 << COUNT_BITS, sizeof(*counts));
-		idf = wt__malloc(((size_t)1 << COUNT_BITS) * sizeof(*idf));
-		double *pool = wt__calloc((size_t)1 << COUNT_BITS, sizeof(*pool));
 		size_t all = 0;
-		for (int sc = 0; sc < WT_SCRIPTS; sc++)
+		int scripts = 0;
+		for (int sc = 0; sc < WT_SCRIPTS; sc++) {
 			all += docs[sc];
-		if (!counts || !idf || !pool)
+			scripts += docs[sc] > 0;
+		}
+		idf = wt__malloc(((size_t)1 << COUNT_BITS) * sizeof(*idf));
+		/* with texts of one script, the pool is every text */
+		double *pool = scripts > 1 ? wt__calloc((size_t)1 << COUNT_BITS, sizeof(*pool)) : NULL;
+		for (int sc = 0; !counts && sc < WT_SCRIPTS; sc++)
+			if (job.counts[0][sc]) { /* worker 0's first table, the others added in */
+				counts = job.counts[0][sc];
+				job.counts[0][sc] = NULL;
+				for (size_t x = 0; pool && x < ((size_t)1 << COUNT_BITS); x++)
+					pool[x] = (double)docs[sc] * counts[x];
+			}
+		if (!counts)
+			counts = wt__calloc((size_t)1 << COUNT_BITS, sizeof(*counts));
+		if (!counts || !idf || (scripts > 1 && !pool))
 			st = WT_ERR_NOMEM;
 		for (int sc = 0; !st && sc < WT_SCRIPTS; sc++) {
 			for (int t = 0; t < nthreads; t++) {
 				const uint32_t *c = job.counts[t][sc];
 				for (size_t x = 0; c && x < ((size_t)1 << COUNT_BITS); x++) {
 					counts[x] += c[x];
-					pool[x] += (double)docs[sc] * c[x];
+					if (pool)
+						pool[x] += (double)docs[sc] * c[x];
 				}
 			}
 		}
 		for (size_t x = 0; !st && x < ((size_t)1 << COUNT_BITS); x++) {
 			/* a word in no text (a title's own) is as rare as can be */
-			double d = counts[x] ? pool[x] / counts[x] : (double)all;
+			double d = pool && counts[x] ? pool[x] / counts[x] : (double)all;
 			idf[x] = (float)log((1.0 + d) / (1.0 + counts[x]));
 		}
 		wt__free(pool);
