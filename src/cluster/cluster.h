@@ -70,6 +70,17 @@ struct wt__story_input {
  */
 enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of);
 
+/*
+ * The words of a URL's slugs into out (room for strlen(url) + 1 bytes),
+ * each followed by a space: the path segments and query values made of
+ * three words or more joined by '-', '_' or '+' ("/costa-rica-plane-crash/",
+ * "?q=Costa+Rica+plane+crash"), percent-escapes decoded, a file name's
+ * extension and words with digits (ids, dates) left out.  A failed page (a
+ * search page, a site's front page) often keeps its story's headline there.
+ * @return the length written.
+ */
+size_t wt__url_slug(const char *url, char *out);
+
 /* Sorts an array of 64-bit keys (LSD radix sort, linear time). */
 enum wt_status wt__sort_u64(uint64_t *v, size_t n);
 

@@ -31,6 +31,9 @@
 #define MERGE_MIN 0.35  /* centroid cosine at which two stories become one */
 #define TITLE_TERMS 16  /* terms of a title alone */
 #define TITLE_PROBE 4   /* of them used to find candidate stories */
+#ifndef SLUG_WEIGHT
+#define SLUG_WEIGHT 0.5 /* a URL slug's words the title lacks, to a title's */
+#endif
 
 /* Postings of one term: story ids in blocks of a cache line, newest block
  * first, so a scan touches one line per PBLOCK stories. */
@@ -77,6 +80,21 @@ static enum wt_status bag_add(struct wt__map *bag, uint32_t id, double w)
 	return WT_OK;
 }
 
+/* A few term ids: a title's words. */
+#define IDSET_MAX 64
+struct idset {
+	uint32_t id[IDSET_MAX];
+	size_t n;
+};
+
+static int idset_has(const struct idset *s, uint32_t id)
+{
+	for (size_t q = 0; q < s->n; q++)
+		if (s->id[q] == id)
+			return 1;
+	return 0;
+}
+
 /*
  * Adds the terms of one text to the bag: weight tf * idf, title terms
  * twice, names one and a half times.  Two capitalised words in a row
@@ -84,23 +102,27 @@ static enum wt_status bag_add(struct wt__map *bag, uint32_t id, double w)
  * the rarer of the two: a multi-word name.
  */
 static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t len,
-				double factor, const struct wt__story_input *in,
-				struct wt__tokens *tv)
+				double factor, int body, const struct wt__story_input *in,
+				struct wt__tokens *tv, struct idset *record, const struct idset *skip)
 {
 	enum wt_status st = wt__tokenize(text, len, tv);
 	if (st)
 		return st;
 	int prev_cap = 0;
-	int body = factor == 1.0; /* headlines are often in title case */
 	for (size_t i = 0; i < tv->n; i++) {
 		uint32_t id = (uint32_t)(tv->v[i].hash >> (64 - in->idf_bits));
 		double idf = in->idf[id];
+		if (skip && idset_has(skip, id))
+			continue;
+		if (record && record->n < IDSET_MAX && !idset_has(record, id))
+			record->id[record->n++] = id;
 		double w = idf * factor;
 		int cap = wt__capital_at(text, len, tv->v[i].start);
 		if (cap)
 			w *= 1.5;
 		if ((st = bag_add(bag, id, w)))
 			return st;
+		/* not in headlines, often in title case */
 		if (body && cap && prev_cap && tv->v[i].start == tv->v[i - 1].end + 1) {
 			uint64_t h = wt__mix64(tv->v[i - 1].hash ^ (tv->v[i].hash << 1 | tv->v[i].hash >> 63));
 			uint32_t prev_id = (uint32_t)(tv->v[i - 1].hash >> (64 - in->idf_bits));
@@ -111,6 +133,56 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 		prev_cap = cap;
 	}
 	return WT_OK;
+}
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+}
+
+/* See cluster.h. */
+size_t wt__url_slug(const char *url, char *out)
+{
+	size_t n = 0;
+	const char *p = strchr(url, ':');
+	p = p && p[1] == '/' && p[2] == '/' ? strchr(p + 3, '/') : NULL; /* past the host */
+	while (p && *p) {
+		const char *e = p + strcspn(p, "/?&=#;");
+		/* a file name's extension (".html", ".php") is no word */
+		const char *dot = e;
+		while (dot > p && dot[-1] != '.' && e - dot <= 5)
+			dot--;
+		const char *end = dot > p && dot[-1] == '.' ? dot - 1 : e;
+		/* decode the segment, separators as spaces */
+		size_t start = n, words = 0, letters = 0, digits = 0, wstart = n;
+		for (const char *q = p; q <= end; q++) {
+			char c = q < end ? *q : ' ';
+			if (c == '%' && q + 2 < end && hexval(q[1]) >= 0 && hexval(q[2]) >= 0) {
+				c = (char)(hexval(q[1]) * 16 + hexval(q[2]));
+				q += 2;
+			}
+			if (c == '-' || c == '_' || c == '+' || c == ' ' || c == '.' || c == ',') {
+				/* end of a word: kept when it has letters and no digit */
+				if (n > wstart && letters && !digits)
+					out[n++] = ' ', words++;
+				else
+					n = wstart;
+				wstart = n;
+				letters = digits = 0;
+				continue;
+			}
+			out[n++] = c;
+			if (c >= '0' && c <= '9')
+				digits++;
+			else
+				letters++;
+		}
+		if (words < 3)
+			n = start;
+		p = *e ? e + 1 : e;
+	}
+	out[n] = '\0';
+	return n;
 }
 
 /* Builds the TERMS best terms of article i into out (sorted by id),
@@ -125,10 +197,24 @@ static size_t article_terms(const struct wt__story_input *in, size_t i, int titl
 	wt__map_release(bag);
 	if ((*st = wt__map_init(bag, a->text_len / 6 + 64)))
 		return 0;
+	struct idset title = {.n = 0};
+	double tf = title_only ? 1.0 : 2.0;
 	if (!title_only)
-		*st = add_terms(bag, in->texts[i], a->text_len, 1.0, in, tv);
+		*st = add_terms(bag, in->texts[i], a->text_len, 1.0, 1, in, tv, NULL, NULL);
 	if (!*st && a->title)
-		*st = add_terms(bag, a->title, strlen(a->title), title_only ? 1.0 : 2.0, in, tv);
+		*st = add_terms(bag, a->title, strlen(a->title), tf, 0, in, tv, &title, NULL);
+	if (!*st && a->url) {
+		/* The URL's slug: its words the title lacks count as the
+		 * title's.  Most slugs repeat the headline, adding nothing;
+		 * a failed page's (a search page titled with the site's name)
+		 * is all that names its story. */
+		size_t ul = strlen(a->url);
+		char *slug = ul < 4096 ? wt__malloc(ul + 1) : NULL;
+		size_t sl = slug ? wt__url_slug(a->url, slug) : 0;
+		if (sl)
+			*st = add_terms(bag, slug, sl, tf * SLUG_WEIGHT, 0, in, tv, NULL, &title);
+		wt__free(slug);
+	}
 	if (*st)
 		return 0;
 	/* The TERMS heaviest terms, through a min-heap on weight (ties by id,

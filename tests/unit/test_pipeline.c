@@ -14,6 +14,7 @@
  */
 #include "helpers.h"
 
+#include "cluster/cluster.h"
 #include "pipeline/pipeline.h"
 #include "text/text.h"
 
@@ -367,6 +368,88 @@ static void test_rewrite_and_independent(void **state)
 	wt_corpus_free(c);
 }
 
+/* A failed page (its title the site's name, its text the site's footer)
+ * still names its story in its URL.  The search words put it in the flood
+ * story; without them it stays apart, and a URL whose segments are ids and
+ * dates adds nothing. */
+static const char search_page[] =
+	"External links are provided for reference only. Eastcoast News is not responsible for "
+	"the content of other sites. Copyright 2026 Eastcoast News Media.";
+
+static size_t story_of_search_page(const char *url)
+{
+	struct wt_corpus *c;
+	assert_int_equal(wt_corpus_new(&c), WT_OK);
+	add_dated(c, "wire", "2026-03-08T07:10:00Z", "northwire.example", flood_wire);
+	add_dated(c, "village", "2026-03-08T11:05:00Z", "tarn-gazette.example", flood_village);
+	for (int k = 0; k < 6; k++) {
+		char id[32];
+		make_report(filler[k], sizeof(filler[k]), 700 + (unsigned)k * 17, 200);
+		snprintf(id, sizeof(id), "match-%02d", k);
+		add_dated(c, id, "2026-03-08T12:00:00Z", "sportsline.example", filler[k]);
+	}
+	struct wt_article a = {0};
+	a.id = "search";
+	a.site = "eastcoast-news.example";
+	a.url = url;
+	a.title = "Eastcoast News";
+	a.date = "2026-03-08T15:00:00Z";
+	a.time = wt_parse_date(a.date);
+	a.text = search_page;
+	a.text_len = strlen(search_page);
+	assert_int_equal(wt_corpus_add(c, &a), WT_OK);
+	struct wt_options o;
+	wt_options_default(&o);
+	o.threads = 1;
+	struct wt_result *r;
+	assert_int_equal(wt_analyze(c, &o, &r), WT_OK);
+	size_t s = wt_result_article(r, index_of(c, "search"))->story;
+	size_t wire = wt_result_article(r, index_of(c, "wire"))->story;
+	assert_int_equal(wt_result_article(r, index_of(c, "village"))->story, wire);
+	wt_result_free(r);
+	wt_corpus_free(c);
+	return s == wire;
+}
+
+static void test_url_slug_words(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"https://news.example/2026/03/08/vessa-dike-breach-floods-korvala-a8841.html",
+		 "vessa dike breach floods korvala "},
+		{"https://news.example/search/index.php?q=Vessa+flood+Korvala+dike&page=1",
+		 "Vessa flood Korvala dike "},
+		{"http://news.example/business/la-fi-fed-rate-decision-20260310,0,1312750.story?track=rss",
+		 "la fi fed rate decision "},
+		{"https://news.example/world/the_americas/ten-killed-in_plane-crash/", /* 2 words: no slug */
+		 "ten killed in plane crash "},
+		/* percent-escaped UTF-8 (Urdu), decoded */
+		{"https://ur.example/%D8%A7%D8%B1%D8%AF%D9%88-%D8%AE%D8%A8%D8%B1-%D9%86%DB%8C%D8%A7/",
+		 "\u0627\u0631\u062f\u0648 \u062e\u0628\u0631 \u0646\u06cc\u0627 "},
+		{"https://news.example/2026/03/08/a8841-x7.html", ""},
+		{"https://news.example/content_32041310.htm", ""},
+		{"not a url at all", ""},
+		{"https://news.example/one-two-three%2", ""}, /* a cut escape: a word with a digit */
+		{"https://news.example/one-two-three-%zz", "one two three %zz "}, /* not an escape */
+		{"", ""},
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char out[256];
+		size_t n = wt__url_slug(cases[k][0], out);
+		assert_string_equal(out, cases[k][1]);
+		assert_int_equal(n, strlen(cases[k][1]));
+	}
+}
+
+static void test_url_slug_names_story(void **state)
+{
+	(void)state;
+	assert_true(story_of_search_page(
+		"https://eastcoast-news.example/search/index.php?q=Vessa+flood+Korvala+dike&page=1"));
+	assert_false(story_of_search_page("https://eastcoast-news.example/search/index.php?q=&page=1"));
+	assert_false(story_of_search_page("https://eastcoast-news.example/2026/03/08/a8841-x7.html"));
+}
+
 /* Undated, the credit decides: the article crediting the other's site is
  * the copy, whatever the input order and the coverage say. */
 static void test_credit_decides_undated(void **state)
@@ -709,6 +792,8 @@ int main(void)
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_rewrite_and_independent),
 		cmocka_unit_test(test_credit_decides_undated),
+		cmocka_unit_test(test_url_slug_words),
+		cmocka_unit_test(test_url_slug_names_story),
 		cmocka_unit_test(test_chrome_rules),
 		cmocka_unit_test(test_chrome_rules_context),
 		cmocka_unit_test(test_corpus_chrome),
