@@ -1,8 +1,8 @@
 #!/bin/sh
 # Real-data check: story clustering on Giveme5W1H (383 articles, 69 events).
-# B-cubed F1 must stay at 0.88 or more (0.910 measured with site chrome,
-# the fading time window, multi-word names and damped centroids; issue 3
-# aims at 0.93), and on the UCI headlines at 0.75 or more (0.775).
+# B-cubed F1 must stay at 0.90 or more (0.925 measured with site chrome,
+# the fading time window, multi-word names, damped centroids and URL slugs;
+# issue 3 aims at 0.93), and on the UCI headlines at 0.77 or more (0.795).
 G=../shared/data/giveme5w1h
 U=../shared/data/uci-headlines
 if [ ! -f "$G/articles.jsonl" ] || [ ! -f "$U/articles.jsonl" ]; then
@@ -13,4 +13,4 @@ g=$("$WT" run -q --pairs none "$G/articles.jsonl" | "$WT" eval --json --gold "$G
 u=$("$WT" run -q --pairs none "$U/articles.jsonl" | "$WT" eval --json --gold "$U/stories.tsv" - |
 	python3 -c 'import json,sys; print("%.3f" % json.load(sys.stdin)["gold"][0]["story"]["bcubed_f1"])')
 echo "story B-cubed F1: giveme5w1h $g, uci-headlines $u"
-python3 -c "import sys; sys.exit(0 if $g >= 0.88 and $u >= 0.75 else 1)"
+python3 -c "import sys; sys.exit(0 if $g >= 0.90 and $u >= 0.77 else 1)"
