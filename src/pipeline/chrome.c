@@ -38,6 +38,7 @@
 #define CORPUS_SITES 3 /* sites a corpus chrome line is seen on */
 #define CORPUS_BYTES 400 /* longest line learned across the corpus */
 #define HOLDERS 32     /* texts of a candidate line looked at */
+#define EARLY 8        /* of them fingerprinted ahead, on every core */
 #define CANDIDATES 16384 /* candidate lines looked at (the most frequent win ties by order) */
 #define SHINGLE 5      /* words in a shingle of the relatedness fingerprint */
 #define KEEP_MASK 7    /* one shingle in eight kept */
@@ -228,6 +229,25 @@ out:
 	return st;
 }
 
+/* Fingerprints of chosen texts on worker threads (each with its own
+ * token scratch; the tables are only read). */
+struct fp_job {
+	const struct learn *L;
+	const uint32_t *todo;
+	struct fp *fps;
+	atomic_int failed;
+};
+
+static void fp_one(void *ctx, size_t k)
+{
+	struct fp_job *j = ctx;
+	struct learn mine = *j->L;
+	mine.tv = (struct wt__tokens){0};
+	if (!atomic_load(&j->failed) && fingerprint(&mine, j->todo[k], &j->fps[j->todo[k]]))
+		atomic_store(&j->failed, 1);
+	wt__free(mine.tv.v);
+}
+
 /* Whether two texts share more than chrome: three kept shingles (some
  * twenty-five shared 5-word runs), or half of the smaller's. */
 static int related(const struct fp *x, const struct fp *y)
@@ -332,6 +352,76 @@ fail:
 	atomic_store(&j->failed, 1);
 }
 
+/* A line's hash and length, found on worker threads: the learning passes
+ * then only count. */
+struct line_rec {
+	uint64_t h; /* wt__hash of the trimmed line */
+	uint32_t len;
+};
+
+/* What the parallel steps of learning read and write. */
+struct prep_job {
+	const struct wt_corpus *c;
+	uint64_t *keys;       /* out: site keys */
+	uint64_t *text_keys;  /* out: text hash mixed with the site */
+	const uint8_t *take;  /* which articles' lines to hash */
+	size_t lo;            /* first article of the block */
+	struct line_rec **rec; /* out: per article of the block */
+	uint32_t *nrec;
+	atomic_int failed;
+};
+
+static void prep_one(void *ctx, size_t i)
+{
+	struct prep_job *j = ctx;
+	const struct wt_article *a = wt_corpus_get(j->c, i);
+	j->keys[i] = wt__site_key(a);
+	j->text_keys[i] = j->keys[i] && a->text_len ? (wt__hash(a->text, a->text_len) ^ j->keys[i]) | 1 : 0;
+}
+
+static void lines_one(void *ctx, size_t k)
+{
+	struct prep_job *j = ctx;
+	size_t i = j->lo + k;
+	j->rec[k] = NULL;
+	j->nrec[k] = 0;
+	if (!j->take[i] || atomic_load(&j->failed))
+		return;
+	const struct wt_article *a = wt_corpus_get(j->c, i);
+	const char *t = a->text;
+	struct line_rec *v = NULL;
+	size_t n = 0, cap = 0, at = 0, s, e;
+	while (next_line(t, a->text_len, &at, &s, &e)) {
+		if (!trim_line(t, &s, &e))
+			continue;
+		if (WT_GROW(v, cap, n + 1, (size_t)UINT32_MAX)) {
+			wt__free(v);
+			atomic_store(&j->failed, 1);
+			return;
+		}
+		v[n++] = (struct line_rec){wt__hash(t + s, e - s), (uint32_t)(e - s)};
+	}
+	j->rec[k] = v;
+	j->nrec[k] = (uint32_t)n;
+}
+
+/* Hashes the lines of the articles of [lo, lo + n) marked in take, on
+ * every core, into j->rec / j->nrec (indexed from lo). */
+static enum wt_status hash_lines(struct prep_job *j, size_t lo, size_t n, int threads)
+{
+	j->lo = lo;
+	wt__parallel_for(n, threads, lines_one, j);
+	return atomic_load(&j->failed) ? WT_ERR_NOMEM : WT_OK;
+}
+
+static void free_lines(struct prep_job *j, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		wt__free(j->rec[k]);
+}
+
+#define BLOCK 32768 /* articles whose lines are hashed at a time */
+
 enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chrome *out)
 {
 	size_t n = wt_corpus_count(c);
@@ -355,6 +445,8 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 	struct fp *fps = NULL;       /* per text, computed when a candidate needs it */
 	size_t nsites = 0, site_cap = 0, ncand = 0;
 	out->owned = wt__calloc(n + 1, 1);
+	uint64_t *text_keys = NULL; /* per text: its hash mixed with its site's */
+	struct prep_job pj = {0};   /* the parallel steps */
 	enum wt_status st = WT_OK;
 	L.keys = keys;
 	if (!keys || !same || !blanked || !sampled || !out->owned ||
@@ -364,40 +456,53 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 		st = st ? st : WT_ERR_NOMEM;
 		goto done;
 	}
-	/* 0. The sites, numbered in reading order.  Corpus chrome is learned
-	 * only when there are sites enough to see it on. */
+	threads = wt__threads(threads);
+	text_keys = wt__malloc((n + 1) * sizeof(*text_keys));
+	pj.c = c;
+	pj.keys = keys;
+	pj.text_keys = text_keys;
+	pj.take = sampled;
+	pj.rec = wt__malloc((WT_MIN(n, BLOCK) + 1) * sizeof(*pj.rec));
+	pj.nrec = wt__malloc((WT_MIN(n, BLOCK) + 1) * sizeof(*pj.nrec));
+	if (!text_keys || !pj.rec || !pj.nrec) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	/* 0. Site keys and text hashes on every core; the sites numbered in
+	 * reading order.  Corpus chrome is learned only when there are sites
+	 * enough to see it on. */
+	wt__parallel_for(n, threads, prep_one, &pj);
 	for (size_t i = 0; i < n; i++) {
-		keys[i] = wt__site_key(wt_corpus_get(c, i));
 		if (!keys[i])
 			continue;
 		uint64_t *slot;
 		int found;
 		if ((st = wt__map_put(&sites, keys[i], nsites, &slot, &found)))
-			goto done;
+			goto prep_done;
 		if (!found) {
 			if ((st = WT_GROW(site_texts, site_cap, nsites + 1, (size_t)UINT32_MAX)))
-				goto done;
+				goto prep_done;
 			site_texts[nsites++] = 0;
 		}
 	}
 	int learn_corpus = nsites >= CORPUS_SITES;
 	if (learn_corpus && (st = wt__map_init(&corpus, 1024)))
-		goto done;
+		goto prep_done;
 	/* 1. Count each site's texts, and each line's texts within its site;
 	 * a text the site printed twice counts once.  Chrome is on most of a
 	 * site's pages, so SAMPLE distinct texts per site are enough to learn
 	 * it, and the cost of this pass stays bounded however large the site.
-	 * Across the corpus, each short line's texts and sites are counted. */
+	 * Across the corpus, each short line's texts and sites are counted.
+	 * The lines are hashed on every core, a block of articles at a time,
+	 * and counted in reading order. */
 	for (size_t i = 0; i < n; i++) {
-		const struct wt_article *a = wt_corpus_get(c, i);
 		same[i] = (uint32_t)i;
-		if (!keys[i] || !a->text_len)
+		if (!text_keys[i])
 			continue;
 		uint64_t *slot;
 		int found;
-		if ((st = wt__map_put(&seen, (wt__hash(a->text, a->text_len) ^ keys[i]) | 1, i + 1,
-				      &slot, &found)))
-			goto done;
+		if ((st = wt__map_put(&seen, text_keys[i], i + 1, &slot, &found)))
+			goto prep_done;
 		if (found) {
 			same[i] = (uint32_t)(*slot - 1); /* a repeat adds nothing */
 			continue;
@@ -407,26 +512,38 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 			continue;
 		site_texts[sx]++;
 		sampled[i] = 1;
-		const char *t = a->text;
-		size_t at = 0, s, e;
-		while (next_line(t, a->text_len, &at, &s, &e)) {
-			if (!trim_line(t, &s, &e))
-				continue;
-			/* the count in the low half, the site's number above */
-			if ((st = wt__map_put(&lines, line_key(keys[i], t + s, e - s), sx << 32, &slot,
-					      &found)))
-				goto done;
-			++*slot;
-			if (!learn_corpus || e - s > CORPUS_BYTES)
-				continue;
-			/* texts in the low half, sites above: a new site when the
-			 * line is new to this site */
-			int new_site = !found;
-			if ((st = wt__map_put(&corpus, corpus_key(t + s, e - s), 0, &slot, &found)))
-				goto done;
-			*slot += 1 + ((uint64_t)new_site << 32);
-		}
 	}
+	for (size_t lo = 0; lo < n; lo += BLOCK) {
+		size_t nb = WT_MIN(BLOCK, n - lo);
+		if ((st = hash_lines(&pj, lo, nb, threads)))
+			goto prep_done;
+		for (size_t k = 0; k < nb && !st; k++) {
+			size_t i = lo + k;
+			uint64_t sx = pj.nrec[k] ? *wt__map_get(&sites, keys[i]) : 0;
+			for (uint32_t r = 0; r < pj.nrec[k]; r++) {
+				const struct line_rec *lr = &pj.rec[k][r];
+				uint64_t *slot;
+				int found;
+				/* the count in the low half, the site's number above */
+				if ((st = wt__map_put(&lines, (lr->h ^ wt__mix64(keys[i])) | 1, sx << 32,
+						      &slot, &found)))
+					break;
+				++*slot;
+				if (!learn_corpus || lr->len > CORPUS_BYTES)
+					continue;
+				/* texts in the low half, sites above: a new site
+				 * when the line is new to this site */
+				int new_site = !found;
+				if ((st = wt__map_put(&corpus, lr->h | 1, 0, &slot, &found)))
+					break;
+				*slot += 1 + ((uint64_t)new_site << 32);
+			}
+		}
+		free_lines(&pj, nb);
+	}
+prep_done:
+	if (st)
+		goto done;
 	/* 2. The site chrome lines: a small table, so that checking every
 	 * line of every text after it costs a cache hit. */
 	if (!(site_chrome = wt__calloc(nsites + 1, 1))) {
@@ -468,22 +585,52 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 		}
 		/* The texts holding each candidate, in reading order.  A text
 		 * that is mostly the line says nothing of relatedness. */
-		for (size_t i = 0; i < n; i++) {
-			if (!sampled[i])
-				continue;
-			const struct wt_article *a = wt_corpus_get(c, i);
-			const char *t = a->text;
-			size_t at = 0, s, e;
-			while (next_line(t, a->text_len, &at, &s, &e)) {
-				if (!trim_line(t, &s, &e) || e - s > CORPUS_BYTES || 2 * (e - s) >= a->text_len)
-					continue;
-				uint64_t *cx = wt__map_get(&cand, corpus_key(t + s, e - s));
-				if (!cx)
-					continue;
-				uint32_t *h = holders + *cx * (HOLDERS + 1), *cnt = h + HOLDERS;
-				if (*cnt < HOLDERS && (!*cnt || h[*cnt - 1] != i))
-					h[(*cnt)++] = (uint32_t)i;
+		for (size_t lo = 0; lo < n && !st; lo += BLOCK) {
+			size_t nb = WT_MIN(BLOCK, n - lo);
+			if ((st = hash_lines(&pj, lo, nb, threads)))
+				break;
+			for (size_t k = 0; k < nb; k++) {
+				size_t i = lo + k;
+				size_t len = wt_corpus_get(c, i)->text_len;
+				for (uint32_t r = 0; r < pj.nrec[k]; r++) {
+					const struct line_rec *lr = &pj.rec[k][r];
+					if (lr->len > CORPUS_BYTES || 2 * (size_t)lr->len >= len)
+						continue;
+					uint64_t *cx = wt__map_get(&cand, lr->h | 1);
+					if (!cx)
+						continue;
+					uint32_t *h = holders + *cx * (HOLDERS + 1), *cnt = h + HOLDERS;
+					if (*cnt < HOLDERS && (!*cnt || h[*cnt - 1] != i))
+						h[(*cnt)++] = (uint32_t)i;
+				}
 			}
+			free_lines(&pj, nb);
+		}
+		if (st)
+			goto done;
+		/* The fingerprints the groups are most likely to need, the
+		 * first EARLY holders of each line's, on every core; the
+		 * rest when needed. */
+		uint32_t *todo = wt__malloc((n + 1) * sizeof(*todo));
+		size_t ntodo = 0;
+		if (!todo) {
+			st = WT_ERR_NOMEM;
+			goto done;
+		}
+		for (size_t k = 0; k < ncand; k++) {
+			const uint32_t *h = holders + k * (HOLDERS + 1);
+			for (uint32_t q = 0; q < h[HOLDERS] && q < EARLY; q++)
+				if (!fps[h[q]].done) {
+					fps[h[q]].done = 2; /* queued */
+					todo[ntodo++] = h[q];
+				}
+		}
+		struct fp_job fj = {&L, todo, fps, 0};
+		wt__parallel_for(ntodo, threads, fp_one, &fj);
+		wt__free(todo);
+		if (atomic_load(&fj.failed)) {
+			st = WT_ERR_NOMEM;
+			goto done;
 		}
 		for (size_t k = 0; k < cand.cap; k++) {
 			if (!cand.keys[k])
@@ -528,7 +675,7 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 			st = WT_ERR_NOMEM;
 			goto done;
 		}
-		wt__parallel_for(n, wt__threads(threads), blank_one, &bj);
+		wt__parallel_for(n, threads, blank_one, &bj);
 		if (atomic_load(&bj.failed))
 			st = WT_ERR_NOMEM;
 		for (size_t i = 0; !st && i < n; i++) {
@@ -550,6 +697,9 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 		wt__free(links);
 	}
 done:
+	wt__free(text_keys);
+	wt__free(pj.rec);
+	wt__free(pj.nrec);
 	if (st)
 		wt__chrome_release(out, c);
 	if (fps)
