@@ -81,6 +81,21 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
  */
 size_t wt__url_slug(const char *url, char *out);
 
+/* The power of ten a scale word or suffix stands for ("k", "thousand",
+ * "m", "mn", "million", "bn", "billion", "tn", "trillion"; any case), or
+ * 0. */
+int wt__number_scale(const char *w, size_t n);
+
+/*
+ * A number as outlets write it ("6,000", "6000", "6K", "6.000", "$6k"'s
+ * "6k", "1.5bn", "1.5" before "billion" given as scale 9) made one term:
+ * its value's digits, hashed into `bits` bits.  ',' or '.' before three
+ * digits groups thousands, else it is the decimal point.  @return 1 and
+ * sets *id when the token t[0..n) is such a number with 3 digits or more
+ * before its point, or a fraction (small counts stay words), else 0.
+ */
+int wt__number_term(const char *t, size_t n, int scale, int bits, uint32_t *id);
+
 /* Sorts an array of 64-bit keys (LSD radix sort, linear time). */
 enum wt_status wt__sort_u64(uint64_t *v, size_t n);
 

@@ -80,6 +80,73 @@ static enum wt_status bag_add(struct wt__map *bag, uint32_t id, double w)
 	return WT_OK;
 }
 
+/* See cluster.h. */
+int wt__number_scale(const char *w, size_t n)
+{
+	static const struct {
+		const char *w;
+		int scale;
+	} words[] = {{"k", 3}, {"thousand", 3}, {"m", 6}, {"mn", 6}, {"million", 6},
+		     {"millions", 6}, {"b", 9}, {"bn", 9}, {"billion", 9}, {"billions", 9},
+		     {"trillion", 12}, {"tn", 12}};
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k].w) == n && wt__eq_ci(w, n, words[k].w))
+			return words[k].scale;
+	return 0;
+}
+
+/* See cluster.h. */
+int wt__number_term(const char *t, size_t n, int scale, int bits, uint32_t *id)
+{
+	char v[32];
+	size_t m = 0, digits = 0, frac = 0;
+	int in_frac = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		if (c >= '0' && c <= '9') {
+			if (m + 1 >= sizeof(v))
+				return 0;
+			v[m++] = c;
+			digits++;
+			frac += in_frac;
+		} else if (c == ',' || c == '.') {
+			/* a group of three digits after it: thousands; else a
+			 * decimal point (once) */
+			size_t k = i + 1;
+			while (k < n && t[k] >= '0' && t[k] <= '9')
+				k++;
+			if (k - i - 1 == 3 && !in_frac)
+				continue;
+			if (in_frac)
+				return 0;
+			in_frac = 1;
+		} else if (digits && !scale && (scale = wt__number_scale(t + i, n - i))) {
+			break; /* "6k", "1.5bn" */
+		} else {
+			return 0;
+		}
+	}
+	/* the value's digits: the integer part, then the fraction's, scaled */
+	while (scale > 0) {
+		if (frac)
+			frac--;
+		else if (m + 1 < sizeof(v))
+			v[m++] = '0';
+		scale--;
+	}
+	size_t intlen = m - frac;
+	while (m > intlen && v[m - 1] == '0') /* 6.50 is 6.5 */
+		m--;
+	if (intlen < 3 && m == intlen)
+		return 0;
+	uint64_t h = 0xcbf29ce484222325ULL ^ 0x6e756d;
+	for (size_t i = 0; i < m; i++)
+		h = (h ^ (unsigned char)v[i]) * 0x100000001b3ULL;
+	h = (h ^ intlen) * 0x100000001b3ULL;
+	*id = (uint32_t)(wt__mix64(h) >> (64 - bits));
+	return 1;
+}
+
 /* A few term ids: a title's words. */
 #define IDSET_MAX 64
 struct idset {
@@ -114,6 +181,19 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 		double idf = in->idf[id];
 		if (skip && idset_has(skip, id))
 			continue;
+		{
+			uint32_t nid;
+			const char *tp = text + tv->v[i].start;
+			/* "1.5 billion": the scale from the next word */
+			int scale = 0;
+			if (i + 1 < tv->n && tv->v[i + 1].start == tv->v[i].end + 1 &&
+			    tv->v[i + 1].end - tv->v[i + 1].start >= 2) /* "30 m" may be metres */
+				scale = wt__number_scale(text + tv->v[i + 1].start,
+						 tv->v[i + 1].end - tv->v[i + 1].start);
+			if ((*tp >= '0' && *tp <= '9') &&
+			    wt__number_term(tp, tv->v[i].end - tv->v[i].start, scale, in->idf_bits, &nid))
+				id = nid;
+		}
 		if (record && record->n < IDSET_MAX && !idset_has(record, id))
 			record->id[record->n++] = id;
 		double w = idf * factor;

@@ -447,6 +447,7 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 	out->owned = wt__calloc(n + 1, 1);
 	uint64_t *text_keys = NULL; /* per text: its hash mixed with its site's */
 	struct prep_job pj = {0};   /* the parallel steps */
+	int learn_corpus = 0;
 	enum wt_status st = WT_OK;
 	L.keys = keys;
 	if (!keys || !same || !blanked || !sampled || !out->owned ||
@@ -485,7 +486,7 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 			site_texts[nsites++] = 0;
 		}
 	}
-	int learn_corpus = nsites >= CORPUS_SITES;
+	learn_corpus = nsites >= CORPUS_SITES;
 	if (learn_corpus && (st = wt__map_init(&corpus, 1024)))
 		goto prep_done;
 	/* 1. Count each site's texts, and each line's texts within its site;

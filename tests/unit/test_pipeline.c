@@ -441,6 +441,44 @@ static void test_url_slug_words(void **state)
 	}
 }
 
+/* One term for one value, however written; another for another. */
+static void test_number_terms(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *t;
+		int scale;
+		const char *same_as; /* NULL: the first of its value */
+	} cases[] = {
+		{"6000", 0, NULL},        {"6,000", 0, "6000"},  {"6.000", 0, "6000"},
+		{"6K", 0, "6000"},        {"6k", 0, "6000"},     {"6.0k", 0, "6000"},
+		{"6", 3, "6000"},         {"1500000000", 0, NULL}, {"1.5bn", 0, "1500000000"},
+		{"1.5", 9, "1500000000"}, {"1,500", 6, "1500000000"}, {"5.93", 0, NULL},
+		{"5,93", 0, "5.93"},      {"5.930", 0, NULL},     {"5,930", 0, "5.930"}, /* three digits: thousands */
+		{"5.9300", 0, "5.93"},    {"14,000", 0, NULL},
+		{"140", 0, NULL},         {"2300", 0, NULL},      {"2,300", 0, "2300"},
+	};
+	uint32_t ids[sizeof(cases) / sizeof(cases[0])];
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		assert_true(wt__number_term(cases[k].t, strlen(cases[k].t), cases[k].scale, 20, &ids[k]));
+		const char *vk = cases[k].same_as ? cases[k].same_as : cases[k].t;
+		for (size_t q = 0; q < k; q++) {
+			const char *vq = cases[q].same_as ? cases[q].same_as : cases[q].t;
+			if ((ids[q] == ids[k]) != !strcmp(vk, vq))
+				fail_msg("'%s' and '%s' (scales %d, %d): ids %u and %u", cases[k].t,
+					 cases[q].t, cases[k].scale, cases[q].scale, ids[k], ids[q]);
+		}
+	}
+	/* small counts and words stay words */
+	uint32_t id;
+	static const char *const words[] = {"12", "7", "6a", "6,00,0", "1.2.3", "abc", "6km"};
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		assert_false(wt__number_term(words[k], strlen(words[k]), 0, 20, &id));
+	assert_int_equal(wt__number_scale("Million", 7), 6);
+	assert_int_equal(wt__number_scale("bn", 2), 9);
+	assert_int_equal(wt__number_scale("metres", 6), 0);
+}
+
 static void test_url_slug_names_story(void **state)
 {
 	(void)state;
@@ -793,6 +831,7 @@ int main(void)
 		cmocka_unit_test(test_rewrite_and_independent),
 		cmocka_unit_test(test_credit_decides_undated),
 		cmocka_unit_test(test_url_slug_words),
+		cmocka_unit_test(test_number_terms),
 		cmocka_unit_test(test_url_slug_names_story),
 		cmocka_unit_test(test_chrome_rules),
 		cmocka_unit_test(test_chrome_rules_context),
