@@ -24,6 +24,25 @@ void wt__arena_release(struct wt__arena *a)
 	a->total = 0;
 }
 
+void wt__arena_adopt(struct wt__arena *dst, struct wt__arena *src)
+{
+	if (!src->head)
+		return;
+	/* src's blocks go behind dst's head, which keeps its free space */
+	struct wt__chunk *last = src->head;
+	while (last->next)
+		last = last->next;
+	if (dst->head) {
+		last->next = dst->head->next;
+		dst->head->next = src->head;
+	} else {
+		dst->head = src->head;
+	}
+	dst->total += src->total;
+	src->head = NULL;
+	src->total = 0;
+}
+
 void *wt__arena_alloc(struct wt__arena *a, size_t n)
 {
 	n = (n + 7) & ~(size_t)7;

@@ -20,6 +20,9 @@ struct wt__arena {
 void wt__arena_init(struct wt__arena *a);
 /* Frees every block the arena handed out. */
 void wt__arena_release(struct wt__arena *a);
+/* Moves every block of `src` into `dst` (src is left empty): strings a
+ * worker copied into its own arena become dst's. */
+void wt__arena_adopt(struct wt__arena *dst, struct wt__arena *src);
 /* @return n bytes aligned to 8, owned by the arena, or NULL. */
 void *wt__arena_alloc(struct wt__arena *a, size_t n);
 /* @return a NUL-terminated copy owned by the arena, or NULL. */

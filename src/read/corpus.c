@@ -115,10 +115,15 @@ static void repair_report(void *ud, size_t offset)
  * @return the copy, or NULL for an absent field; sets *nomem on failure. */
 static char *copy_field(struct wt__input *in, const char *s, size_t n,
 			size_t max, long long line, long long base, long long first,
-			const char *name, size_t *out_len, int *nomem)
+			const char *name, size_t *out_len, int *nomem, int owned)
 {
 	if (!s)
 		return NULL;
+	if (owned) { /* a valid copy in the corpus's arena already */
+		if (out_len)
+			*out_len = n;
+		return (char *)(uintptr_t)s;
+	}
 	if (n > max)
 		n = max;
 	struct wt_corpus *c = in->corpus;
@@ -218,15 +223,20 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 			f.id_len = nl + sl;
 		}
 	}
-	a.id = copy_field(in, f.id, f.id_len, WT_MAX_FIELD, f.line, -1, -1, "id", &id_len, &nomem);
-	a.url = copy_field(in, f.url, f.url_len, WT_MAX_FIELD, f.line, -1, -1, "url", NULL, &nomem);
-	a.site = copy_field(in, f.site, f.site_len, WT_MAX_FIELD, f.line, -1, -1, "site", NULL, &nomem);
-	a.date = copy_field(in, f.date, f.date_len, WT_MAX_FIELD, f.line, -1, -1, "date", NULL, &nomem);
-	a.title = copy_field(in, f.title, f.title_len, WT_MAX_FIELD, f.line, -1, -1, "title", NULL, &nomem);
-	a.byline = copy_field(in, f.byline, f.byline_len, WT_MAX_FIELD, f.line, -1, -1, "byline", NULL, &nomem);
+	a.id = copy_field(in, f.id, f.id_len, WT_MAX_FIELD, f.line, -1, -1, "id", &id_len, &nomem,
+			  (f.owned & WT__OWN_ID) && f.id == f0->id);
+	a.url = copy_field(in, f.url, f.url_len, WT_MAX_FIELD, f.line, -1, -1, "url", NULL, &nomem,
+			   f.owned & WT__OWN_URL);
+	a.site = copy_field(in, f.site, f.site_len, WT_MAX_FIELD, f.line, -1, -1, "site", NULL, &nomem,
+			   f.owned & WT__OWN_SITE);
+	a.date = copy_field(in, f.date, f.date_len, WT_MAX_FIELD, f.line, -1, -1, "date", NULL, &nomem,
+			   f.owned & WT__OWN_DATE);
+	a.title = copy_field(in, f.title, f.title_len, WT_MAX_FIELD, f.line, -1, -1, "title", NULL, &nomem,
+			   f.owned & WT__OWN_TITLE);
+	a.byline = copy_field(in, f.byline, f.byline_len, WT_MAX_FIELD, f.line, -1, -1, "byline", NULL, &nomem, 0);
 	a.text = copy_field(in, f.text, f.text_len, WT_MAX_TEXT, f.line, f.text_offset,
 			    f0->text_bad_offset > 0 ? f0->text_bad_offset : -1, "text",
-			    &a.text_len, &nomem);
+			    &a.text_len, &nomem, f.owned & WT__OWN_TEXT);
 	if (nomem)
 		return WT_ERR_NOMEM;
 	if (a.date && !*a.date)

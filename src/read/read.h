@@ -52,7 +52,16 @@ struct wt__fields {
 	long long text_bad_offset; /* where the text's first invalid UTF-8
 				    * is in the input when escapes moved it;
 				    * -1 when text_offset + offset is right */
+	unsigned owned; /* WT__OWN_* bits: fields that are already valid,
+			 * trimmed, NUL-terminated copies in the corpus's
+			 * arena (made by a reading thread), taken as they are */
 };
+#define WT__OWN_ID 1u
+#define WT__OWN_URL 2u
+#define WT__OWN_SITE 4u
+#define WT__OWN_DATE 8u
+#define WT__OWN_TITLE 16u
+#define WT__OWN_TEXT 32u
 enum wt_status wt__corpus_add_fields(struct wt__input *in,
 				     const struct wt__fields *f);
 

@@ -460,6 +460,10 @@ struct pline {
 	const char *err;
 	const unsigned char *err_at;
 	struct val vals[F_NONE];
+	/* fields a reading thread copied, valid and trimmed, into its arena
+	 * (NULL: left to adding); the text's at F_TEXT */
+	const char *copy[F_NONE];
+	size_t copy_len[F_NONE];
 };
 
 /* Parses the line [p, le) with `scratch` (emptied first). */
@@ -468,6 +472,8 @@ static void parse_line(const unsigned char *p, const unsigned char *le, struct w
 {
 	pl->p = p;
 	pl->le = le;
+	for (int k = 0; k < F_NONE; k++)
+		pl->copy[k] = NULL;
 	const unsigned char *q = p;
 	while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
 		q++;
@@ -521,6 +527,17 @@ static enum wt_status add_line(struct wt__input *in, const char *data, struct pl
 	f.date = ptrs[F_DATE];   f.date_len = vals[F_DATE].n;
 	f.title = ptrs[F_TITLE]; f.title_len = vals[F_TITLE].n;
 	f.text = ptrs[F_TEXT];   f.text_len = vals[F_TEXT].n;
+	static const unsigned own_bit[F_NONE] = {WT__OWN_ID, WT__OWN_URL, WT__OWN_SITE,
+						 WT__OWN_DATE, WT__OWN_TITLE, WT__OWN_TEXT, 0};
+	const char **fp[F_NONE] = {&f.id, &f.url, &f.site, &f.date, &f.title, &f.text, NULL};
+	size_t *fl[F_NONE] = {&f.id_len, &f.url_len, &f.site_len, &f.date_len, &f.title_len,
+			      &f.text_len, NULL};
+	for (int k = 0; k < F_NTEXT_ALT; k++)
+		if (pl->copy[k]) {
+			*fp[k] = pl->copy[k];
+			*fl[k] = pl->copy_len[k];
+			f.owned |= own_bit[k];
+		}
 	if (f.text && !f.text_len)
 		f.text = NULL;
 	f.line = line;
@@ -556,8 +573,45 @@ struct chunk {
 	struct pline *lines;
 	size_t n, cap;
 	struct wt__buf strings; /* every line's decoded strings, one after another */
+	struct wt__arena arena; /* the fields copied, adopted by the corpus */
 	enum wt_status st;
 };
+
+/* Trims s[0..*n) of the spaces the corpus trims fields of. */
+static const char *trimmed(const char *s, size_t *n)
+{
+	while (*n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+		s++, (*n)--;
+	while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' || s[*n - 1] == '\r' || s[*n - 1] == '\n'))
+		(*n)--;
+	return s;
+}
+
+/* Copies the fields of a parsed line that need nothing but copying
+ * (valid UTF-8, within the limits, an id that is not blank) into `arena`,
+ * as adding them would: so that adding, on one thread, only files them. */
+static enum wt_status precopy(struct pline *pl, const char *scratch, struct wt__arena *arena)
+{
+	struct val *v = pl->vals;
+	for (int k = 0; k < F_NTEXT_ALT; k++) {
+		const struct val *x = k == F_TEXT && !v[F_TEXT].set ? &v[F_NTEXT_ALT] : &v[k];
+		if (!x->set || !x->n)
+			continue;
+		const char *p = x->off != SIZE_MAX ? scratch + x->off : x->p;
+		size_t n = x->n;
+		if (k != F_TEXT)
+			p = trimmed(p, &n);
+		if (n > (k == F_TEXT ? WT_MAX_TEXT : WT_MAX_FIELD) || (k == F_ID && !n) ||
+		    wt__utf8_valid_prefix(p, n) != n)
+			continue;
+		char *cp = wt__arena_strndup(arena, p, n);
+		if (!cp)
+			return WT_ERR_NOMEM;
+		pl->copy[k] = cp;
+		pl->copy_len[k] = n;
+	}
+	return WT_OK;
+}
 
 static void *parse_chunk(void *arg)
 {
@@ -571,6 +625,8 @@ static void *parse_chunk(void *arg)
 			break;
 		struct pline *pl = &c->lines[c->n++];
 		parse_line(p, le, &scratch, pl);
+		if (pl->state == 1 && (c->st = precopy(pl, scratch.data, &c->arena)))
+			break;
 		if (pl->state == 1 && scratch.len) {
 			/* the line's decoded strings move to the chunk's buffer */
 			size_t base = c->strings.len;
@@ -607,8 +663,10 @@ static enum wt_status read_parallel(struct wt__input *in, const char *data, cons
 	struct chunk *ch = wt__calloc((size_t)threads, sizeof(*ch));
 	if (!ch)
 		return WT_ERR_NOMEM;
-	for (int t = 0; t < threads; t++)
+	for (int t = 0; t < threads; t++) {
 		wt__buf_init(&ch[t].strings, (size_t)1 << 40); /* the window bounds it */
+		wt__arena_init(&ch[t].arena);
+	}
 	enum wt_status st = WT_OK;
 	while (p < end && !st) {
 		const unsigned char *wend = line_after(
@@ -631,11 +689,14 @@ static enum wt_status read_parallel(struct wt__input *in, const char *data, cons
 			for (size_t k = 0; k < ch[t].n && !st; k++)
 				st = add_line(in, data, &ch[t].lines[k], ch[t].strings.data, ++line);
 		}
+		for (int t = 0; t < threads; t++)
+			wt__arena_adopt(&in->corpus->arena, &ch[t].arena);
 		p = wend;
 	}
 	for (int t = 0; t < threads; t++) {
 		wt__free(ch[t].lines);
 		wt__buf_release(&ch[t].strings);
+		wt__arena_release(&ch[t].arena);
 	}
 	wt__free(ch);
 	return st;

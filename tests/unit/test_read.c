@@ -778,6 +778,15 @@ static void test_jsonl_threads_identical(void **state)
 		else if (k == 11)
 			len += (size_t)snprintf(data + len, cap - len,
 						"{\"date\": \"soon\", \"text\": \"No id, line %d, caf\xe9.\"}\n", i);
+		else if (k == 13) /* fields trimmed, escaped, dated */
+			len += (size_t)snprintf(data + len, cap - len,
+						"{\"id\": \"  sp-%d \", \"site\": \" s2.example \", \"title\": \" A "
+						"title \\u00e9 \", \"url\": \"https://x.example/a-b-%d\", \"date\": "
+						"\"2026-03-08T10:00:00Z\", \"text\": \"Spaced %d.\"}\n", i, i, i);
+		else if (k == 17) /* invalid UTF-8 in a title and an id; a blank site */
+			len += (size_t)snprintf(data + len, cap - len,
+						"{\"id\": \"bad\xff-%d\", \"site\": \"  \", \"title\": \"T\xc3 %d\", "
+						"\"description\": \"Alt text %d.\"}\n", i, i, i);
 		else
 			len += (size_t)snprintf(data + len, cap - len,
 						"{\"id\": \"a-%d\", \"site\": \"s.example\", \"text\": \"Body %d\\nwith an escaped line and \\u00e9 %0*d\"}\n",
@@ -799,7 +808,26 @@ static void test_jsonl_threads_identical(void **state)
 		assert_string_equal(a->id, b->id);
 		assert_int_equal(a->text_len, b->text_len);
 		assert_memory_equal(a->text, b->text, a->text_len);
+		const char *fa[] = {a->url, a->site, a->date, a->title}, *fb[] = {b->url, b->site, b->date, b->title};
+		for (int f = 0; f < 4; f++) {
+			assert_int_equal(!fa[f], !fb[f]);
+			if (fa[f])
+				assert_string_equal(fa[f], fb[f]);
+		}
+		assert_true(a->time == b->time);
 	}
+	/* the fields as the corpus keeps them: trimmed, escapes decoded */
+	size_t sp = 0;
+	for (size_t i = 0; i < wt_corpus_count(c[1]); i++) {
+		const struct wt_article *b = wt_corpus_get(c[1], i);
+		if (strncmp(b->id, "sp-", 3))
+			continue;
+		sp++;
+		assert_string_equal(b->site, "s2.example");
+		assert_string_equal(b->title, "A title \xc3\xa9");
+		assert_true(b->time != WT_TIME_UNKNOWN);
+	}
+	assert_true(sp > 500);
 	struct wt_read_stats s0, s1;
 	wt_corpus_stats(c[0], &s0);
 	wt_corpus_stats(c[1], &s1);
