@@ -12,6 +12,7 @@
  * longest common subsequence of what they share.
  */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -293,183 +294,253 @@ static int cmp_member(const void *x, const void *y)
 	return p->order < q->order ? -1 : p->order > q->order;
 }
 
+/* What the stories' provenance, worked out on every core, shares. */
+struct prov_job {
+	const struct wt__prov_input *in;
+	struct wt_article_result *arts;
+	const struct member *m;
+	const size_t *group; /* story s's members: m[group[s] .. group[s + 1]) */
+	size_t *rewrites, *independents; /* per story */
+	const uint32_t *edited;          /* the edited copies, for the last step */
+	_Atomic int failed;              /* the first error's status, 0 if none */
+};
+
+static void prov_fail(struct prov_job *j, enum wt_status st)
+{
+	int expected = 0;
+	atomic_compare_exchange_strong(&j->failed, &expected, (int)st);
+}
+
+/* One story: each original after its first is a rewrite of an earlier
+ * one or independent.  Writes only its own members' results. */
+static void story_provenance(void *ctx, size_t sx)
+{
+	struct prov_job *j = ctx;
+	const struct wt__prov_input *in = j->in;
+	struct wt_article_result *arts = j->arts;
+	const struct member *m = j->m;
+	size_t lo = j->group[sx], hi = j->group[sx + 1], nr = 0;
+	j->rewrites[sx] = j->independents[sx] = 0;
+	if (atomic_load(&j->failed))
+		return;
+	for (size_t k = lo; k < hi; k++)
+		nr += arts[m[k].idx].source == WT_NONE;
+	if (nr < 2)
+		return; /* one family: its original is the story's */
+	enum wt_status st = WT_OK;
+	uint32_t *roots = wt__malloc(nr * sizeof(*roots));
+	size_t *src = wt__malloc(nr * sizeof(*src));
+	uint64_t *site = wt__malloc(nr * sizeof(*site));
+	struct wt__facts *facts = wt__calloc(nr, sizeof(*facts));
+	if (!roots || !src || !site || !facts) {
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	nr = 0;
+	for (size_t k = lo; k < hi; k++)
+		if (arts[m[k].idx].source == WT_NONE)
+			roots[nr++] = m[k].idx;
+	for (size_t r = 0; r < nr; r++) {
+		const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
+		site[r] = wt__site_key(a);
+		if ((st = wt__facts(in->texts[roots[r]], a->text_len, in->idf, in->idf_bits,
+				    &facts[r])))
+			goto done;
+	}
+	/* Each original's best source among the others: one dated
+	 * earlier, or, where dates are equal or missing, one that holds
+	 * more of the facts they share (the rewrite keeps fewer of its
+	 * source's facts than the source has of its own). */
+	for (size_t r = 0; r < nr; r++) {
+		const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
+		size_t best = SIZE_MAX;
+		struct wt__fact_match bm = {0};
+		for (size_t e = r > MAX_NEAR ? r - MAX_NEAR : 0; e < nr && e <= r + MAX_NEAR; e++) {
+			if (e == r)
+				continue;
+			const struct wt_article *b = wt_corpus_get(in->corpus, roots[e]);
+			int dated = a->time != WT_TIME_UNKNOWN && b->time != WT_TIME_UNKNOWN &&
+				    a->time != b->time;
+			if (dated && b->time > a->time)
+				continue; /* a later article is no source */
+			if (site[r] && site[r] == site[e])
+				continue; /* a site updates its story; it does not
+					   * paraphrase itself */
+			struct wt__fact_match fm = wt__facts_match(&facts[r], &facts[e]);
+			if (!wt__is_rewrite(&facts[r], fm))
+				continue;
+			if (!dated) {
+				/* the agency's own article is the source; else
+				 * the one holding more of the shared facts */
+				int r_credits = wt__credits_site(a->text, a->text_len, b);
+				int e_credits = wt__credits_site(b->text, b->text_len, a);
+				if (e_credits && !r_credits)
+					continue;
+				if (r_credits == e_credits &&
+				    (double)fm.ordered / (double)facts[r].n <=
+					    (double)fm.ordered / (double)WT_MAX(facts[e].n, 1) +
+						    FACT_MARGIN)
+					continue;
+			}
+			if (best == SIZE_MAX || fm.ordered > bm.ordered) {
+				best = e;
+				bm = fm;
+			}
+		}
+		src[r] = best;
+	}
+	/* Sources could circle among undated originals: cut each circle
+	 * at its earliest member. */
+	for (size_t r = 0; r < nr; r++) {
+		size_t x = r, steps = 0;
+		while (src[x] != SIZE_MAX && steps++ <= nr)
+			x = src[x];
+		if (src[x] == SIZE_MAX)
+			continue;
+		size_t cut = x;
+		for (size_t y = src[x]; y != x; y = src[y])
+			if (y < cut)
+				cut = y;
+		src[cut] = SIZE_MAX;
+	}
+	/* The first original left without a source is the story's
+	 * origin; the others with none reported on their own. */
+	int origin_seen = 0;
+	for (size_t r = 0; r < nr; r++) {
+		struct wt_article_result *ar = &arts[roots[r]];
+		if (src[r] == SIZE_MAX) {
+			if (origin_seen++) {
+				ar->relation = WT_REL_INDEPENDENT;
+				j->independents[sx]++;
+			}
+			continue;
+		}
+		uint32_t sidx = roots[src[r]];
+		const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
+		const struct wt_article *b = wt_corpus_get(in->corpus, sidx);
+		struct wt_alignment al;
+		if ((st = wt_align_texts(in->texts[roots[r]], a->text_len, in->texts[sidx],
+					 b->text_len, in->o, &al)))
+			goto done;
+		ar->source = sidx;
+		ar->relation = WT_REL_REWRITE;
+		ar->coverage = al.coverage_a;
+		if (a->time != WT_TIME_UNKNOWN && b->time != WT_TIME_UNKNOWN && a->time != b->time)
+			ar->rule = WT_RULE_DATE;
+		else if (wt__credits_site(a->text, a->text_len, b))
+			ar->rule = WT_RULE_CREDIT;
+		else
+			ar->rule = WT_RULE_FACTS;
+		wt_alignment_release(&al);
+		j->rewrites[sx]++;
+	}
+done:
+	if (st)
+		prov_fail(j, st);
+	for (size_t r = 0; facts && r < nr; r++)
+		wt__free(facts[r].v);
+	wt__free(facts);
+	wt__free(roots);
+	wt__free(src);
+	wt__free(site);
+}
+
+/* An edited copy whose aligned text is mostly quotations: the same people
+ * quoted word for word, the rest paraphrased.  With its source's facts in
+ * its order, it is a rewrite.  Writes only its own result. */
+static void quoted_copy(void *ctx, size_t k)
+{
+	struct prov_job *j = ctx;
+	const struct wt__prov_input *in = j->in;
+	size_t i = j->edited[k];
+	struct wt_article_result *ar = &j->arts[i];
+	if (atomic_load(&j->failed))
+		return;
+	const struct wt_article *a = wt_corpus_get(in->corpus, i);
+	const struct wt_article *b = wt_corpus_get(in->corpus, ar->source);
+	struct wt_alignment al;
+	double prose;
+	struct wt__facts facts[2] = {{0}, {0}};
+	enum wt_status st = wt_align_texts(in->texts[i], a->text_len, in->texts[ar->source],
+					   b->text_len, in->o, &al);
+	if (st)
+		goto done;
+	st = prose_coverage(in->texts[i], a->text_len, &al, &prose);
+	wt_alignment_release(&al);
+	if (st || prose >= in->o->edited_min)
+		goto done;
+	if ((st = wt__facts(in->texts[i], a->text_len, in->idf, in->idf_bits, &facts[0])) ||
+	    (st = wt__facts(in->texts[ar->source], b->text_len, in->idf, in->idf_bits, &facts[1])))
+		goto done;
+	if (wt__is_rewrite(&facts[0], wt__facts_match(&facts[0], &facts[1])))
+		ar->relation = WT_REL_REWRITE; /* counted by the caller */
+done:
+	if (st)
+		prov_fail(j, st);
+	wt__free(facts[0].v);
+	wt__free(facts[1].v);
+}
+
 enum wt_status wt__provenance(const struct wt__prov_input *in, struct wt_article_result *arts,
 			      size_t *rewrites, size_t *independents)
 {
 	size_t n = wt_corpus_count(in->corpus);
 	enum wt_status st = WT_OK;
 	struct member *m = wt__malloc((n + 1) * sizeof(*m));
-	struct wt__facts *facts = NULL; /* one per original of the current story */
-	uint32_t *roots = wt__malloc((n + 1) * sizeof(*roots));
-	size_t *src = wt__malloc((n + 1) * sizeof(*src));
-	uint64_t *site = wt__malloc((n + 1) * sizeof(*site));
-	size_t fcap = 0;
+	size_t *group = wt__malloc((n + 2) * sizeof(*group));
+	size_t *rw = NULL, *ind = NULL;
+	uint32_t *edited = NULL;
 	*rewrites = *independents = 0;
-	if (!m || !roots || !src || !site) {
+	if (!m || !group) {
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
 	for (size_t i = 0; i < n; i++)
 		m[i] = (struct member){arts[i].story, in->order[i], (uint32_t)i};
 	qsort(m, n, sizeof(*m), cmp_member);
-	for (size_t lo = 0, hi; lo < n; lo = hi) {
-		size_t nr = 0;
-		for (hi = lo; hi < n && m[hi].story == m[lo].story; hi++)
-			if (arts[m[hi].idx].source == WT_NONE)
-				roots[nr++] = m[hi].idx;
-		if (nr < 2)
-			continue; /* one family: its original is the story's */
-		if (nr > fcap) {
-			struct wt__facts *f = wt__realloc(facts, nr * sizeof(*f));
-			if (!f) {
-				st = WT_ERR_NOMEM;
-				goto done;
-			}
-			memset(f + fcap, 0, (nr - fcap) * sizeof(*f));
-			facts = f;
-			fcap = nr;
-		}
-		for (size_t r = 0; r < nr; r++) {
-			const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
-			site[r] = wt__site_key(a);
-			if ((st = wt__facts(in->texts[roots[r]], a->text_len, in->idf, in->idf_bits,
-					    &facts[r])))
-				goto done;
-		}
-		/* Each original's best source among the others: one dated
-		 * earlier, or, where dates are equal or missing, one that holds
-		 * more of the facts they share (the rewrite keeps fewer of its
-		 * source's facts than the source has of its own). */
-		for (size_t r = 0; r < nr; r++) {
-			const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
-			size_t best = SIZE_MAX;
-			struct wt__fact_match bm = {0};
-			for (size_t e = r > MAX_NEAR ? r - MAX_NEAR : 0; e < nr && e <= r + MAX_NEAR; e++) {
-				if (e == r)
-					continue;
-				const struct wt_article *b = wt_corpus_get(in->corpus, roots[e]);
-				int dated = a->time != WT_TIME_UNKNOWN && b->time != WT_TIME_UNKNOWN &&
-					    a->time != b->time;
-				if (dated && b->time > a->time)
-					continue; /* a later article is no source */
-				if (site[r] && site[r] == site[e])
-					continue; /* a site updates its story; it does not
-						   * paraphrase itself */
-				struct wt__fact_match fm = wt__facts_match(&facts[r], &facts[e]);
-				if (!wt__is_rewrite(&facts[r], fm))
-					continue;
-				if (!dated) {
-					/* the agency's own article is the source; else
-					 * the one holding more of the shared facts */
-					int r_credits = wt__credits_site(a->text, a->text_len, b);
-					int e_credits = wt__credits_site(b->text, b->text_len, a);
-					if (e_credits && !r_credits)
-						continue;
-					if (r_credits == e_credits &&
-					    (double)fm.ordered / (double)facts[r].n <=
-						    (double)fm.ordered / (double)WT_MAX(facts[e].n, 1) +
-							    FACT_MARGIN)
-						continue;
-				}
-				if (best == SIZE_MAX || fm.ordered > bm.ordered) {
-					best = e;
-					bm = fm;
-				}
-			}
-			src[r] = best;
-		}
-		/* Sources could circle among undated originals: cut each circle
-		 * at its earliest member. */
-		for (size_t r = 0; r < nr; r++) {
-			size_t x = r, steps = 0;
-			while (src[x] != SIZE_MAX && steps++ <= nr)
-				x = src[x];
-			if (src[x] == SIZE_MAX)
-				continue;
-			size_t cut = x;
-			for (size_t y = src[x]; y != x; y = src[y])
-				if (y < cut)
-					cut = y;
-			src[cut] = SIZE_MAX;
-		}
-		/* The first original left without a source is the story's
-		 * origin; the others with none reported on their own. */
-		int origin_seen = 0;
-		for (size_t r = 0; r < nr; r++) {
-			struct wt_article_result *ar = &arts[roots[r]];
-			if (src[r] == SIZE_MAX) {
-				if (origin_seen++) {
-					ar->relation = WT_REL_INDEPENDENT;
-					(*independents)++;
-				}
-				continue;
-			}
-			uint32_t sidx = roots[src[r]];
-			const struct wt_article *a = wt_corpus_get(in->corpus, roots[r]);
-			const struct wt_article *b = wt_corpus_get(in->corpus, sidx);
-			struct wt_alignment al;
-			if ((st = wt_align_texts(in->texts[roots[r]], a->text_len, in->texts[sidx],
-						 b->text_len, in->o, &al)))
-				goto done;
-			ar->source = sidx;
-			ar->relation = WT_REL_REWRITE;
-			ar->coverage = al.coverage_a;
-			if (a->time != WT_TIME_UNKNOWN && b->time != WT_TIME_UNKNOWN && a->time != b->time)
-				ar->rule = WT_RULE_DATE;
-			else if (wt__credits_site(a->text, a->text_len, b))
-				ar->rule = WT_RULE_CREDIT;
-			else
-				ar->rule = WT_RULE_FACTS;
-			wt_alignment_release(&al);
-			(*rewrites)++;
-		}
+	size_t ng = 0;
+	for (size_t k = 0; k < n; k++)
+		if (!k || m[k].story != m[k - 1].story)
+			group[ng++] = k;
+	group[ng] = n;
+	rw = wt__calloc(ng + 1, sizeof(*rw));
+	ind = wt__calloc(ng + 1, sizeof(*ind));
+	if (!rw || !ind) {
+		st = WT_ERR_NOMEM;
+		goto done;
 	}
-	/* Copies whose aligned text is mostly quotations: the same people
-	 * quoted word for word, the rest paraphrased.  With their source's
-	 * facts in its order, they are rewrites. */
-	if (fcap < 2) {
-		struct wt__facts *f = wt__realloc(facts, 2 * sizeof(*f));
-		if (!f) {
-			st = WT_ERR_NOMEM;
-			goto done;
-		}
-		memset(f + fcap, 0, (2 - fcap) * sizeof(*f));
-		facts = f;
-		fcap = 2;
+	int threads = wt__threads(in->o->threads);
+	struct prov_job j = {in, arts, m, group, rw, ind, NULL, 0};
+	wt__parallel_for(ng, threads, story_provenance, &j);
+	if ((st = (enum wt_status)atomic_load(&j.failed)))
+		goto done;
+	for (size_t g = 0; g < ng; g++) {
+		*rewrites += rw[g];
+		*independents += ind[g];
 	}
-	for (size_t i = 0; i < n; i++) {
-		struct wt_article_result *ar = &arts[i];
-		if (ar->relation != WT_REL_EDITED || ar->source == WT_NONE)
-			continue;
-		const struct wt_article *a = wt_corpus_get(in->corpus, i);
-		const struct wt_article *b = wt_corpus_get(in->corpus, ar->source);
-		struct wt_alignment al;
-		double prose;
-		if ((st = wt_align_texts(in->texts[i], a->text_len, in->texts[ar->source],
-					 b->text_len, in->o, &al)))
-			goto done;
-		st = prose_coverage(in->texts[i], a->text_len, &al, &prose);
-		wt_alignment_release(&al);
-		if (st)
-			goto done;
-		if (prose >= in->o->edited_min)
-			continue;
-		if ((st = wt__facts(in->texts[i], a->text_len, in->idf, in->idf_bits, &facts[0])) ||
-		    (st = wt__facts(in->texts[ar->source], b->text_len, in->idf, in->idf_bits,
-				    &facts[1])))
-			goto done;
-		if (wt__is_rewrite(&facts[0], wt__facts_match(&facts[0], &facts[1]))) {
-			ar->relation = WT_REL_REWRITE;
-			(*rewrites)++;
-		}
+	/* Then the edited copies that are mostly quotations. */
+	size_t ne = 0;
+	for (size_t i = 0; i < n; i++)
+		ne += arts[i].relation == WT_REL_EDITED && arts[i].source != WT_NONE;
+	if (!(edited = wt__malloc((ne + 1) * sizeof(*edited)))) {
+		st = WT_ERR_NOMEM;
+		goto done;
 	}
+	ne = 0;
+	for (size_t i = 0; i < n; i++)
+		if (arts[i].relation == WT_REL_EDITED && arts[i].source != WT_NONE)
+			edited[ne++] = (uint32_t)i;
+	j.edited = edited;
+	wt__parallel_for(ne, threads, quoted_copy, &j);
+	if ((st = (enum wt_status)atomic_load(&j.failed)))
+		goto done;
+	for (size_t k = 0; k < ne; k++)
+		*rewrites += arts[edited[k]].relation == WT_REL_REWRITE;
 done:
-	for (size_t r = 0; r < fcap; r++)
-		wt__free(facts[r].v);
-	wt__free(facts);
-	wt__free(roots);
-	wt__free(src);
-	wt__free(site);
 	wt__free(m);
+	wt__free(group);
+	wt__free(rw);
+	wt__free(ind);
+	wt__free(edited);
 	return st;
 }
