@@ -181,17 +181,17 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 		double idf = in->idf[id];
 		if (skip && idset_has(skip, id))
 			continue;
-		{
-			uint32_t nid;
-			const char *tp = text + tv->v[i].start;
-			/* "1.5 billion": the scale from the next word */
+		const char *tp = text + tv->v[i].start;
+		if (*tp >= '0' && *tp <= '9') {
+			/* a number by value; "1.5 billion": the scale from the
+			 * next word */
 			int scale = 0;
+			uint32_t nid;
 			if (i + 1 < tv->n && tv->v[i + 1].start == tv->v[i].end + 1 &&
 			    tv->v[i + 1].end - tv->v[i + 1].start >= 2) /* "30 m" may be metres */
 				scale = wt__number_scale(text + tv->v[i + 1].start,
-						 tv->v[i + 1].end - tv->v[i + 1].start);
-			if ((*tp >= '0' && *tp <= '9') &&
-			    wt__number_term(tp, tv->v[i].end - tv->v[i].start, scale, in->idf_bits, &nid))
+							 tv->v[i + 1].end - tv->v[i + 1].start);
+			if (wt__number_term(tp, tv->v[i].end - tv->v[i].start, scale, in->idf_bits, &nid))
 				id = nid;
 		}
 		if (record && record->n < IDSET_MAX && !idset_has(record, id))
