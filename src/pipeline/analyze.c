@@ -669,41 +669,64 @@ enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
 		 * script sharing its hash bits with a few of another's barely
 		 * moves. */
 		size_t all = 0;
-		int scripts = 0;
-		for (int sc = 0; sc < WT_SCRIPTS; sc++) {
+		for (int sc = 0; sc < WT_SCRIPTS; sc++)
 			all += docs[sc];
-			scripts += docs[sc] > 0;
+		/* each script's counts in one table: the first worker's with
+		 * the others' added in */
+		uint32_t *by[WT_SCRIPTS] = {NULL};
+		int present[WT_SCRIPTS], np = 0;
+		for (int sc = 0; sc < WT_SCRIPTS; sc++) {
+			for (int t = 0; t < nthreads; t++) {
+				uint32_t *c = job.counts[t][sc];
+				if (!c)
+					continue;
+				if (!by[sc]) {
+					by[sc] = c;
+					job.counts[t][sc] = NULL;
+					continue;
+				}
+				for (size_t x = 0; x < ((size_t)1 << COUNT_BITS); x++)
+					by[sc][x] += c[x];
+			}
+			if (by[sc])
+				present[np++] = sc;
 		}
 		idf = wt__malloc(((size_t)1 << COUNT_BITS) * sizeof(*idf));
-		/* with texts of one script, the pool is every text */
-		double *pool = scripts > 1 ? wt__calloc((size_t)1 << COUNT_BITS, sizeof(*pool)) : NULL;
-		for (int sc = 0; !counts && sc < WT_SCRIPTS; sc++)
-			if (job.counts[0][sc]) { /* worker 0's first table, the others added in */
-				counts = job.counts[0][sc];
-				job.counts[0][sc] = NULL;
-				for (size_t x = 0; pool && x < ((size_t)1 << COUNT_BITS); x++)
-					pool[x] = (double)docs[sc] * counts[x];
-			}
-		if (!counts)
+		if (np == 1) { /* texts of one script: its counts are all */
+			counts = by[present[0]];
+			by[present[0]] = NULL;
+		} else {
 			counts = wt__calloc((size_t)1 << COUNT_BITS, sizeof(*counts));
-		if (!counts || !idf || (scripts > 1 && !pool))
+		}
+		if (!counts || !idf)
 			st = WT_ERR_NOMEM;
-		for (int sc = 0; !st && sc < WT_SCRIPTS; sc++) {
-			for (int t = 0; t < nthreads; t++) {
-				const uint32_t *c = job.counts[t][sc];
-				for (size_t x = 0; c && x < ((size_t)1 << COUNT_BITS); x++) {
-					counts[x] += c[x];
-					if (pool)
-						pool[x] += (double)docs[sc] * c[x];
-				}
-			}
-		}
 		for (size_t x = 0; !st && x < ((size_t)1 << COUNT_BITS); x++) {
+			/* The texts a word's rarity is measured among: those of
+			 * the script it is most often in, and the others that
+			 * hold it.  Urdu's function words are in every Urdu text,
+			 * and common however many English texts lie beside;
+			 * the few English words that share their hash bits do
+			 * not make them look rare. */
+			size_t total = 0, dom = 0, d = all;
+			if (np == 1) {
+				total = counts[x];
+			} else {
+				int ds = -1;
+				for (int q = 0; q < np; q++) {
+					size_t c = by[present[q]][x];
+					total += c;
+					if (c > dom)
+						dom = c, ds = present[q];
+				}
+				counts[x] = (uint32_t)total;
+				if (ds >= 0)
+					d = docs[ds] + (total - dom);
+			}
 			/* a word in no text (a title's own) is as rare as can be */
-			double d = pool && counts[x] ? pool[x] / counts[x] : (double)all;
-			idf[x] = (float)log((1.0 + d) / (1.0 + counts[x]));
+			idf[x] = (float)log((1.0 + (double)d) / (1.0 + (double)total));
 		}
-		wt__free(pool);
+		for (int sc = 0; sc < WT_SCRIPTS; sc++)
+			wt__free(by[sc]);
 	}
 	for (int t = 0; job.counts && t < nthreads; t++)
 		for (int sc = 0; sc < WT_SCRIPTS; sc++)
