@@ -35,22 +35,26 @@ enum wt_status wt__sort_u64_from(uint64_t *v, size_t n, int from_bit)
 	uint64_t *tmp = wt__malloc(n * sizeof(*tmp));
 	if (!tmp)
 		return WT_ERR_NOMEM;
-	size_t *cnt = wt__malloc((65536 + 1) * sizeof(*cnt));
+	/* digits of 16 bits for large arrays; of 8 for the rest, whose
+	 * counters would otherwise cost more to clear than the sort */
+	int bits = n >= 65536 ? 16 : 8;
+	size_t radix = (size_t)1 << bits, mask = radix - 1;
+	size_t *cnt = wt__malloc((radix + 1) * sizeof(*cnt));
 	if (!cnt) {
 		wt__free(tmp);
 		return WT_ERR_NOMEM;
 	}
 	uint64_t *src = v, *dst = tmp;
-	for (int shift = from_bit; shift < 64; shift += 16) {
-		memset(cnt, 0, (65536 + 1) * sizeof(*cnt));
+	for (int shift = from_bit; shift < 64; shift += bits) {
+		memset(cnt, 0, (radix + 1) * sizeof(*cnt));
 		for (size_t i = 0; i < n; i++)
-			cnt[((src[i] >> shift) & 0xFFFF) + 1]++;
-		if (cnt[1] == n && ((src[0] >> shift) & 0xFFFF) == 0)
+			cnt[((src[i] >> shift) & mask) + 1]++;
+		if (cnt[1] == n && ((src[0] >> shift) & mask) == 0)
 			continue; /* every key has zeros here */
-		for (size_t d = 0; d < 65536; d++)
+		for (size_t d = 0; d < radix; d++)
 			cnt[d + 1] += cnt[d];
 		for (size_t i = 0; i < n; i++)
-			dst[cnt[(src[i] >> shift) & 0xFFFF]++] = src[i];
+			dst[cnt[(src[i] >> shift) & mask]++] = src[i];
 		uint64_t *t = src;
 		src = dst;
 		dst = t;
