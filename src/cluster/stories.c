@@ -439,18 +439,37 @@ static void story_add(struct story *s, const struct term *u, size_t nu)
 	s->norm = norm > 0 ? sqrt(norm) : 1;
 }
 
-/* Cosine of a unit vector (normalised) with a story's centroid. */
-static double story_cos(const struct story *s, const struct term *u, size_t nu)
+/* A unit's terms by id, for looking up each term of a story in turn: the
+ * same matches, added in the same order, as walking both lists, without
+ * the walk's unpredictable branches. */
+#define TAB_SLOTS 256 /* over 4 times TERMS: short probes */
+struct term_tab {
+	uint32_t key[TAB_SLOTS]; /* id + 1, 0 when free */
+	float w[TAB_SLOTS];
+};
+
+static void tab_fill(struct term_tab *t, const struct term *u, size_t nu)
 {
-	size_t i = 0, j = 0;
+	memset(t->key, 0, sizeof(t->key));
+	for (size_t q = 0; q < nu; q++) {
+		uint32_t h = (u[q].id * 0x9E3779B1u) >> 24;
+		while (t->key[h])
+			h = (h + 1) & (TAB_SLOTS - 1);
+		t->key[h] = u[q].id + 1;
+		t->w[h] = u[q].w;
+	}
+}
+
+/* Cosine of a unit (its terms in `t`, normalised) with a story's centroid. */
+static double story_cos_tab(const struct story *s, const struct term_tab *t)
+{
 	double dot = 0;
-	while (i < s->nt && j < nu) {
-		if (s->t[i].id < u[j].id)
-			i++;
-		else if (u[j].id < s->t[i].id)
-			j++;
-		else
-			dot += damped(s->t[i++].w) * u[j++].w;
+	for (size_t i = 0; i < s->nt; i++) {
+		uint32_t id = s->t[i].id, h = (id * 0x9E3779B1u) >> 24;
+		while (t->key[h] && t->key[h] != id + 1)
+			h = (h + 1) & (TAB_SLOTS - 1);
+		if (t->key[h])
+			dot += damped(s->t[i].w) * t->w[h];
 	}
 	return dot / s->norm;
 }
@@ -754,6 +773,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 	}
 	int64_t window = (int64_t)(in->window_days * 86400.0);
 	struct finder fd = {&post, NULL, acc, touched, cand};
+	struct term_tab utab, ttab; /* the unit's terms, its title's */
 	for (size_t k = 0; k < nu; k++) {
 		const struct unit *u = &units[k];
 		const struct term *ut = uterms + u->first;
@@ -775,15 +795,18 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		}
 		fd.blocks = blocks; /* it grows as stories gain terms */
 		size_t nbest = find_candidates(&fd, probe, np, UINT32_MAX);
+		tab_fill(&utab, ut, u->n);
+		if (ntitle[k])
+			tab_fill(&ttab, tt, ntitle[k]);
 		double best = 0;
 		uint32_t best_s = UINT32_MAX;
 		for (size_t q = 0; q < nbest; q++) {
 			uint32_t s = cand[q].id;
 			const struct story *sp = &stories[s];
 
-			double c = story_cos(sp, ut, u->n);
+			double c = story_cos_tab(sp, &utab);
 			if (ntitle[k]) {
-				double ct = story_cos(sp, tt, ntitle[k]);
+				double ct = story_cos_tab(sp, &ttab);
 				if (ct > c)
 					c = ct;
 			}
