@@ -100,7 +100,7 @@ FUZZERS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c
 fuzz:
 	@sh tools/deps.sh $(DEBS) $(FUZZ_DEBS)
 	@$(MAKE) --no-print-directory $(FUZZERS) BUILD=build-fuzz CC=clang \
-	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -DWT_PAR_MIN=1 -DWT_PAR_WINDOW=64"
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_check.h build-fuzz/libwiretrace.a
 	clang $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/libwiretrace.a $(LDLIBS_ALL)

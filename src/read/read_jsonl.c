@@ -564,8 +564,16 @@ static enum wt_status add_line(struct wt__input *in, const char *data, struct pl
 }
 
 #define SCRATCH_MAX (WT_MAX_TEXT * 2 + WT_MAX_FIELD * 8)
-#define PAR_MIN ((size_t)8 << 20)   /* bytes from which lines are parsed on threads */
-#define PAR_WINDOW ((size_t)32 << 20) /* bytes a thread parses before they are added */
+/* The fuzz build sets both small, so that its inputs take the threaded
+ * path too. */
+#ifndef WT_PAR_MIN
+#define WT_PAR_MIN ((size_t)8 << 20)   /* bytes from which lines are parsed on threads */
+#endif
+#ifndef WT_PAR_WINDOW
+#define WT_PAR_WINDOW ((size_t)32 << 20) /* bytes a thread parses before they are added */
+#endif
+#define PAR_MIN ((size_t)(WT_PAR_MIN))
+#define PAR_WINDOW ((size_t)(WT_PAR_WINDOW))
 
 /* A thread's share of a window: its lines parsed, their decoded strings. */
 struct chunk {

@@ -14,7 +14,9 @@
  * and source must be articles of the corpus, a source never itself, and a
  * rewrite or copy must have a source while an independent report has none.
  * Each story's aligned sentences (added ones its own, dropped ones its
- * source's) and its claims must point inside the texts.
+ * source's) and its claims must point inside the texts.  The input is also
+ * read in shares (as wiretrace-mpi's ranks read it) and on three threads,
+ * and must come out the same.
  */
 #include <unistd.h>
 
@@ -125,10 +127,70 @@ static void check_shares(const uint8_t *data, size_t size)
 	unlink(path);
 }
 
+/* Diagnostics in full, to compare two readings. */
+struct all_diags {
+	size_t n;
+	long long line[64], offset[64];
+	enum wt_diag_kind kind[64];
+	char msg[64][96];
+};
+
+static void on_diag(void *ud, const struct wt_diag *d)
+{
+	struct all_diags *ad = ud;
+	if (ad->n < 64) {
+		ad->line[ad->n] = d->line;
+		ad->offset[ad->n] = d->offset;
+		ad->kind[ad->n] = d->kind;
+		snprintf(ad->msg[ad->n], sizeof(ad->msg[0]), "%s", d->message);
+	}
+	ad->n++;
+}
+
+static int same_field(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* The input read on one thread and on three (the fuzz build parses lines on
+ * threads from 1 byte, in windows of 64 bytes a thread, and the threads copy
+ * the fields that need only copying): the same articles, every field, and
+ * the same diagnostics in the same order. */
+static void check_threads(const uint8_t *data, size_t size)
+{
+	struct wt_corpus *c[2];
+	static struct all_diags d[2];
+	for (int v = 0; v < 2; v++) {
+		memset(&d[v], 0, sizeof(d[v]));
+		FUZZ_CHECK(wt_corpus_new(&c[v]) == WT_OK);
+		wt_corpus_set_diag(c[v], on_diag, &d[v]);
+		wt_corpus_set_threads(c[v], v ? 3 : 1);
+		FUZZ_CHECK(wt_corpus_read_memory(c[v], NAME, (const char *)data, size,
+						 WT_FORMAT_JSONL) == WT_OK);
+	}
+	FUZZ_CHECK(wt_corpus_count(c[0]) == wt_corpus_count(c[1]));
+	for (size_t i = 0; i < wt_corpus_count(c[0]); i++) {
+		const struct wt_article *a = wt_corpus_get(c[0], i), *b = wt_corpus_get(c[1], i);
+		FUZZ_CHECK(!strcmp(a->id, b->id) && a->text_len == b->text_len &&
+			   !memcmp(a->text, b->text, a->text_len) && a->time == b->time);
+		FUZZ_CHECK(same_field(a->url, b->url) && same_field(a->site, b->site) &&
+			   same_field(a->date, b->date) && same_field(a->title, b->title) &&
+			   same_field(a->byline, b->byline));
+	}
+	FUZZ_CHECK(d[0].n == d[1].n);
+	for (size_t k = 0; k < d[0].n && k < 64; k++)
+		FUZZ_CHECK(d[0].line[k] == d[1].line[k] && d[0].offset[k] == d[1].offset[k] &&
+			   d[0].kind[k] == d[1].kind[k] && !strcmp(d[0].msg[k], d[1].msg[k]));
+	wt_corpus_free(c[0]);
+	wt_corpus_free(c[1]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size <= 4096)
+	if (size <= 4096) {
 		check_shares(data, size);
+		check_threads(data, size);
+	}
 	struct fuzz_diags fd;
 	struct wt_corpus *c = fuzz_read(data, size, NAME, WT_FORMAT_JSONL, &fd);
 	if (!c)
