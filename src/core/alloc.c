@@ -52,6 +52,8 @@ void *wt__calloc(size_t count, size_t size)
 {
 	if (size && count > SIZE_MAX / size)
 		return NULL;
+	if (!alloc_fn && !alloc_fail_at && count && size)
+		return calloc(count, size); /* fresh pages come zeroed: no second pass */
 	void *p = wt__malloc(count * size);
 	if (p)
 		memset(p, 0, count * size);
