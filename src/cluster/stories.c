@@ -631,6 +631,79 @@ static enum wt_status terms_parallel(const struct wt__story_input *in, const uin
 	return WT_OK;
 }
 
+/* The second look on worker threads: each story's best earlier story by
+ * centroid cosine, less the time penalty, if it reaches MERGE_MIN. */
+struct look_job {
+	const struct story *stories;
+	size_t nstories;
+	const struct wt__map *post;
+	const struct pblock *blocks;
+	int64_t window;
+	uint32_t *best_of; /* out: per story, UINT32_MAX for none */
+	atomic_size_t next;
+	atomic_int failed;
+};
+
+struct look_worker {
+	struct look_job *job;
+	enum wt_status st;
+};
+
+static void *look_worker(void *arg)
+{
+	struct look_worker *w = arg;
+	struct look_job *j = w->job;
+	struct finder fd = {j->post, j->blocks, wt__calloc(j->nstories + 1, sizeof(double)),
+			    wt__malloc((j->nstories + 1) * sizeof(uint32_t)),
+			    wt__malloc((MAX_COMPARED + 1) * sizeof(struct term))};
+	if (!fd.acc || !fd.touched || !fd.cand) {
+		w->st = WT_ERR_NOMEM;
+		atomic_store(&j->failed, 1);
+	}
+	while (!w->st && !atomic_load(&j->failed)) {
+		size_t lo = atomic_fetch_add(&j->next, 64);
+		if (lo >= j->nstories)
+			break;
+		size_t hi = WT_MIN(j->nstories, lo + 64);
+		for (size_t x = lo; x < hi; x++) {
+			const struct story *sx = &j->stories[x];
+			/* its strongest terms find the earlier stories to compare */
+			struct term probe[PROBE_TERMS];
+			size_t np = 0;
+			for (size_t q = 0; q < sx->nt; q++)
+				keep_best(probe, &np, PROBE_TERMS, sx->t[q]);
+			size_t nbest = find_candidates(&fd, probe, np, (uint32_t)x);
+			double best = 0;
+			uint32_t best_t = UINT32_MAX;
+			for (size_t q = 0; q < nbest; q++) {
+				uint32_t t = fd.cand[q].id;
+				const struct story *st2 = &j->stories[t];
+				double c = 0;
+				size_t i = 0, k = 0;
+				while (i < sx->nt && k < st2->nt) {
+					if (sx->t[i].id < st2->t[k].id)
+						i++;
+					else if (st2->t[k].id < sx->t[i].id)
+						k++;
+					else
+						c += damped(sx->t[i++].w) * damped(st2->t[k++].w);
+				}
+				c /= sx->norm * st2->norm;
+				c -= time_penalty(sx->start, st2->last, j->window);
+				if (c > best || (c == best && t < best_t)) {
+					best = c;
+					best_t = t;
+				}
+			}
+			j->best_of[x] = best >= MERGE_MIN ? best_t : UINT32_MAX;
+		}
+	}
+	wt__free(fd.acc);
+	wt__free(fd.touched);
+	wt__free(fd.cand);
+	return NULL;
+}
+
 enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 {
 	size_t n = wt_corpus_count(in->corpus);
@@ -873,45 +946,40 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
+	/* Each story's best earlier one, found on every core (the centroids
+	 * are only read); then joined in story order. */
+	uint32_t *best_of = wt__malloc((nstories + 1) * sizeof(*best_of));
+	if (!best_of) {
+		wt__free(sparent);
+		wt__free(story_of_unit_root);
+		st = WT_ERR_NOMEM;
+		goto done;
+	}
+	struct look_job lj = {stories, nstories, &post, blocks, window, best_of, 0, 0};
+	int nthreads = in->threads < 1 ? 1 : in->threads > 64 ? 64 : in->threads;
+	if ((size_t)nthreads > nstories / 1024 + 1)
+		nthreads = (int)(nstories / 1024 + 1);
+	struct look_worker lw[64];
+	for (int t = 0; t < nthreads; t++)
+		lw[t] = (struct look_worker){&lj, WT_OK};
+	wt__run_workers(nthreads, look_worker, lw, sizeof(*lw));
+	for (int t = 0; t < nthreads && !st; t++)
+		st = lw[t].st;
 	for (size_t x = 0; x < nstories; x++)
 		sparent[x] = (uint32_t)x;
-	for (size_t x = 0; x < nstories; x++) {
-		const struct story *sx = &stories[x];
-		/* its strongest terms find the earlier stories to compare */
-		struct term probe[PROBE_TERMS];
-		size_t np = 0;
-		for (size_t q = 0; q < sx->nt; q++)
-			keep_best(probe, &np, PROBE_TERMS, sx->t[q]);
-		fd.blocks = blocks;
-		size_t nbest = find_candidates(&fd, probe, np, (uint32_t)x);
-		double best = 0;
-		uint32_t best_t = UINT32_MAX;
-		for (size_t q = 0; q < nbest; q++) {
-			uint32_t t = cand[q].id;
-			const struct story *st2 = &stories[t];
-			double c = 0;
-			size_t i = 0, j = 0;
-			while (i < sx->nt && j < st2->nt) {
-				if (sx->t[i].id < st2->t[j].id)
-					i++;
-				else if (st2->t[j].id < sx->t[i].id)
-					j++;
-				else
-					c += damped(sx->t[i++].w) * damped(st2->t[j++].w);
-			}
-			c /= sx->norm * st2->norm;
-			c -= time_penalty(sx->start, st2->last, window);
-			if (c > best || (c == best && t < best_t)) {
-				best = c;
-				best_t = t;
-			}
-		}
-		if (best >= MERGE_MIN) {
-			uint32_t r = best_t;
-			while (sparent[r] != r)
-				r = sparent[r];
-			sparent[x] = r;
-		}
+	for (size_t x = 0; !st && x < nstories; x++) {
+		if (best_of[x] == UINT32_MAX)
+			continue;
+		uint32_t r = best_of[x];
+		while (sparent[r] != r)
+			r = sparent[r];
+		sparent[x] = r;
+	}
+	wt__free(best_of);
+	if (st) {
+		wt__free(sparent);
+		wt__free(story_of_unit_root);
+		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t x = story_of_unit_root[in->family[i]];
