@@ -631,6 +631,53 @@ static enum wt_status terms_parallel(const struct wt__story_input *in, const uin
 	return WT_OK;
 }
 
+/* Units' vectors from their members', MERGE_BLOCK units an item. */
+#define MERGE_BLOCK 256
+struct merge_job {
+	struct unit *units;
+	struct term *uterms;
+	const struct term *terms; /* each article's, TERMS apart */
+	const uint32_t *nterms;
+	const uint32_t *mstart, *mlist; /* unit k's members: mlist[mstart[k]..mstart[k+1]) */
+	size_t nu;
+};
+
+static void merge_units(void *ctx, size_t blk)
+{
+	const struct merge_job *j = ctx;
+	struct story merged; /* scratch for units of several members */
+	for (size_t k = blk * MERGE_BLOCK; k < j->nu && k < (blk + 1) * MERGE_BLOCK; k++) {
+		struct unit *un = &j->units[k];
+		struct term *ut = j->uterms + un->first;
+		for (uint32_t q = j->mstart[k]; q < j->mstart[k + 1]; q++) {
+			uint32_t i = j->mlist[q];
+			const struct term *ti = j->terms + (size_t)i * TERMS;
+			if (q == j->mstart[k]) { /* the first taken as it is */
+				memcpy(ut, ti, j->nterms[i] * sizeof(*ut));
+				un->n = j->nterms[i];
+				continue;
+			}
+			/* Sum, keep the TERMS best, normalise again. */
+			merged.nt = 0;
+			story_add(&merged, ut, un->n);
+			story_add(&merged, ti, j->nterms[i]);
+			struct term best[STORY_TERMS];
+			memcpy(best, merged.t, merged.nt * sizeof(*best));
+			qsort(best, merged.nt, sizeof(*best), cmp_term_w);
+			size_t m = merged.nt < TERMS ? merged.nt : TERMS;
+			double norm = 0;
+			for (size_t r = 0; r < m; r++)
+				norm += (double)best[r].w * best[r].w;
+			norm = norm > 0 ? sqrt(norm) : 1;
+			for (size_t r = 0; r < m; r++)
+				best[r].w = (float)(best[r].w / norm);
+			qsort(best, m, sizeof(*best), cmp_term_id);
+			memcpy(ut, best, m * sizeof(*best));
+			un->n = (uint32_t)m;
+		}
+	}
+}
+
 /* The second look on worker threads: each story's best earlier story by
  * centroid cosine, less the time penalty, if it reaches MERGE_MIN. */
 struct look_job {
@@ -764,54 +811,42 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 			units[nu++] = (struct unit){wt_corpus_get(in->corpus, root)->time, root, 0, 0};
 		}
 	}
-	/* Members' vectors merged into one per unit.  Most units have one
-	 * contributing member, whose terms are taken as they are. */
+	/* Members' vectors merged into one per unit, on every core: each
+	 * unit's contributing members listed in article order, then summed
+	 * in that order. */
 	uterms = wt__malloc((nu * TERMS + 1) * sizeof(*uterms));
-	uint32_t *last_member = wt__malloc((nu + 1) * sizeof(*last_member));
-	if (!uterms || !last_member) {
-		wt__free(last_member);
+	uint32_t *mstart = wt__calloc(nu + 2, sizeof(*mstart));
+	uint32_t *mlist = wt__malloc((n + 1) * sizeof(*mlist));
+	if (!uterms || !mstart || !mlist) {
+		wt__free(mstart);
+		wt__free(mlist);
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
-	for (size_t k = 0; k < nu; k++) {
-		units[k].first = (uint32_t)(k * TERMS);
-		last_member[k] = UINT32_MAX;
-	}
-	struct story merged; /* scratch for units of several members */
 	for (size_t i = 0; i < n; i++) {
 		uint32_t k = unit_of_root[in->family[i]];
 		struct unit *un = &units[k];
 		int64_t t = wt_corpus_get(in->corpus, i)->time;
 		if (t != WT_TIME_UNKNOWN && (un->time == WT_TIME_UNKNOWN || t < un->time))
 			un->time = t;
-		if (!nterms[i])
-			continue;
-		struct term *ut = uterms + un->first;
-		if (last_member[k] == UINT32_MAX) {
-			memcpy(ut, terms + i * TERMS, nterms[i] * sizeof(*ut));
-			un->n = nterms[i];
-		} else {
-			/* Sum, keep the TERMS best, normalise again. */
-			merged.nt = 0;
-			story_add(&merged, ut, un->n);
-			story_add(&merged, terms + i * TERMS, nterms[i]);
-			struct term best[STORY_TERMS];
-			memcpy(best, merged.t, merged.nt * sizeof(*best));
-			qsort(best, merged.nt, sizeof(*best), cmp_term_w);
-			size_t m = merged.nt < TERMS ? merged.nt : TERMS;
-			double norm = 0;
-			for (size_t q = 0; q < m; q++)
-				norm += (double)best[q].w * best[q].w;
-			norm = norm > 0 ? sqrt(norm) : 1;
-			for (size_t q = 0; q < m; q++)
-				best[q].w = (float)(best[q].w / norm);
-			qsort(best, m, sizeof(*best), cmp_term_id);
-			memcpy(ut, best, m * sizeof(*best));
-			un->n = (uint32_t)m;
-		}
-		last_member[k] = (uint32_t)i;
+		if (nterms[i])
+			mstart[k + 1]++;
 	}
-	wt__free(last_member);
+	for (size_t k = 0; k < nu; k++) {
+		units[k].first = (uint32_t)(k * TERMS);
+		mstart[k + 1] += mstart[k];
+	}
+	for (size_t i = 0; i < n; i++)
+		if (nterms[i])
+			mlist[mstart[unit_of_root[in->family[i]]]++] = (uint32_t)i;
+	for (size_t k = nu; k > 0; k--) /* back to the starts */
+		mstart[k] = mstart[k - 1];
+	mstart[0] = 0;
+	struct merge_job mj = {units, uterms, terms, nterms, mstart, mlist, nu};
+	wt__parallel_for((nu + MERGE_BLOCK - 1) / MERGE_BLOCK, in->threads < 1 ? 1 : in->threads,
+			 merge_units, &mj);
+	wt__free(mstart);
+	wt__free(mlist);
 	qsort(units, nu, sizeof(*units), cmp_unit);
 	/* Each unit's title alone, too: a page whose text is mostly about
 	 * something else (a gallery of celebrity splits, a box of ads) still
