@@ -321,6 +321,18 @@ static const char flood_village[] =
 	"three places, and opened the school gym as a flood shelter for 85 people from Tarn and "
 	"Upsala Low. A local bus company said it had suspended its route to Korvala.";
 
+/* `count` match reports of one sports site the same day (ids "match-NN",
+ * seeds seed, seed + step, ...): stories of their own beside the flood. */
+static void add_match_reports(struct wt_corpus *c, int count, unsigned seed, unsigned step)
+{
+	for (int k = 0; k < count; k++) {
+		char id[32];
+		make_report(filler[k], sizeof(filler[k]), seed + (unsigned)k * step, 200);
+		snprintf(id, sizeof(id), "match-%02d", k);
+		add_dated(c, id, "2026-03-08T12:00:00Z", "sportsline.example", filler[k]);
+	}
+}
+
 /* The paraphrase is a rewrite of the wire story, the village report is
  * independent, and all three are one story with the wire as its origin. */
 static void test_rewrite_and_independent(void **state)
@@ -329,12 +341,7 @@ static void test_rewrite_and_independent(void **state)
 	struct wt_corpus *c;
 	assert_int_equal(wt_corpus_new(&c), WT_OK);
 	add_dated(c, "wire", "2026-03-08T07:10:00Z", "northwire.example", flood_wire);
-	for (int k = 0; k < 12; k++) {
-		char id[32];
-		make_report(filler[k], sizeof(filler[k]), 500 + (unsigned)k * 31, 200);
-		snprintf(id, sizeof(id), "match-%02d", k);
-		add_dated(c, id, "2026-03-08T12:00:00Z", "sportsline.example", filler[k]);
-	}
+	add_match_reports(c, 12, 500, 31);
 	add_dated(c, "paraphrase", "2026-03-08T09:40:00Z", "daily-courier.example", flood_paraphrase);
 	add_dated(c, "village", "2026-03-08T11:05:00Z", "tarn-gazette.example", flood_village);
 	struct wt_options o;
@@ -382,12 +389,7 @@ static size_t story_of_search_page(const char *url)
 	assert_int_equal(wt_corpus_new(&c), WT_OK);
 	add_dated(c, "wire", "2026-03-08T07:10:00Z", "northwire.example", flood_wire);
 	add_dated(c, "village", "2026-03-08T11:05:00Z", "tarn-gazette.example", flood_village);
-	for (int k = 0; k < 6; k++) {
-		char id[32];
-		make_report(filler[k], sizeof(filler[k]), 700 + (unsigned)k * 17, 200);
-		snprintf(id, sizeof(id), "match-%02d", k);
-		add_dated(c, id, "2026-03-08T12:00:00Z", "sportsline.example", filler[k]);
-	}
+	add_match_reports(c, 6, 700, 17);
 	struct wt_article a = {0};
 	a.id = "search";
 	a.site = "eastcoast-news.example";
