@@ -66,6 +66,91 @@ enum wt_status wt__sort_u64_from(uint64_t *v, size_t n, int from_bit)
 	return WT_OK;
 }
 
+/* A radix pass on threads: each counts its slice's digits, then writes
+ * its slice where the counts say, so the sort stays stable. */
+#define PAR_SORT_MIN ((size_t)1 << 20) /* entries from which threads sort */
+struct sort_pass {
+	const uint64_t *src;
+	uint64_t *dst;
+	size_t n;
+	int shift, threads;
+	size_t (*cnt)[65536]; /* per thread: counts, then where each digit goes */
+};
+
+struct sort_worker {
+	struct sort_pass *p;
+	int id, scatter;
+};
+
+static void *sort_worker(void *arg)
+{
+	struct sort_worker *w = arg;
+	struct sort_pass *p = w->p;
+	size_t lo = p->n * (size_t)w->id / (size_t)p->threads;
+	size_t hi = p->n * (size_t)(w->id + 1) / (size_t)p->threads;
+	size_t *c = p->cnt[w->id];
+	if (!w->scatter) {
+		memset(c, 0, 65536 * sizeof(*c));
+		for (size_t i = lo; i < hi; i++)
+			c[(p->src[i] >> p->shift) & 0xFFFF]++;
+	} else {
+		for (size_t i = lo; i < hi; i++)
+			p->dst[c[(p->src[i] >> p->shift) & 0xFFFF]++] = p->src[i];
+	}
+	return NULL;
+}
+
+/* See cluster.h. */
+enum wt_status wt__sort_u64_par(uint64_t *v, size_t n, int from_bit, int threads)
+{
+	if (threads > WT__MAX_THREADS)
+		threads = WT__MAX_THREADS;
+	if (threads < 2 || n < PAR_SORT_MIN)
+		return wt__sort_u64_from(v, n, from_bit);
+	uint64_t *tmp = wt__malloc(n * sizeof(*tmp));
+	size_t (*cnt)[65536] = wt__malloc((size_t)threads * sizeof(*cnt));
+	if (!tmp || !cnt) {
+		wt__free(tmp);
+		wt__free(cnt);
+		return WT_ERR_NOMEM;
+	}
+	struct sort_pass p = {v, tmp, n, 0, threads, cnt};
+	struct sort_worker w[WT__MAX_THREADS];
+	for (int shift = from_bit; shift < 64; shift += 16) {
+		p.shift = shift;
+		for (int t = 0; t < threads; t++)
+			w[t] = (struct sort_worker){&p, t, 0};
+		wt__run_workers(threads, sort_worker, w, sizeof(*w));
+		/* where each thread's entries of each digit go: digits in
+		 * order, threads in order within a digit */
+		size_t at = 0;
+		int one_digit = 0;
+		for (size_t d = 0; d < 65536; d++) {
+			size_t total = 0;
+			for (int t = 0; t < threads; t++) {
+				size_t k = cnt[t][d];
+				cnt[t][d] = at;
+				at += k;
+				total += k;
+			}
+			one_digit |= total == n;
+		}
+		if (one_digit)
+			continue; /* every key has the same digit here */
+		for (int t = 0; t < threads; t++)
+			w[t].scatter = 1;
+		wt__run_workers(threads, sort_worker, w, sizeof(*w));
+		const uint64_t *t = p.src;
+		p.src = p.dst;
+		p.dst = (uint64_t *)(uintptr_t)t;
+	}
+	if (p.src != v)
+		memcpy(v, p.src, n * sizeof(*v));
+	wt__free(tmp);
+	wt__free(cnt);
+	return WT_OK;
+}
+
 struct acc {
 	struct wt__map map; /* (a << 32 | b) -> (lsh << 32 | fp) */
 };
@@ -296,11 +381,37 @@ static int cmp_ab(const void *x, const void *y)
 }
 
 
+/* LSH band keys of KEY_BLOCK articles an item. */
+#define KEY_BLOCK 1024
+struct key_job {
+	const struct wt__cand_input *in;
+	uint64_t *e;
+	const uint32_t *rank; /* where each article's keys start, from lo */
+	size_t lo, hi;        /* this process's share of the articles */
+	int rows;
+};
+
+static void band_keys(void *ctx, size_t blk)
+{
+	const struct key_job *j = ctx;
+	const struct wt__cand_input *in = j->in;
+	size_t from = j->lo + blk * KEY_BLOCK;
+	for (size_t i = from; i < from + KEY_BLOCK && i < j->hi; i++) {
+		if (!in->active[i])
+			continue;
+		const uint32_t *sig = in->sigs + i * (size_t)in->num_perm;
+		uint64_t *out = j->e + j->rank[i - j->lo];
+		for (int b = 0; b < in->bands; b++)
+			out[b] = (wt__band_key(sig, b, j->rows) & 0xFFFFFFFF00000000ULL) | (uint32_t)i;
+	}
+}
+
 enum wt_status wt__candidates(const struct wt__cand_input *in,
 			      struct wt__cand **out, size_t *count,
 			      size_t *lsh_pairs, size_t *fp_pairs)
 {
 	enum wt_status st = WT_OK;
+	int threads = wt__threads(in->threads);
 	struct acc acc;
 	uint64_t *e = NULL, *tmp = NULL;
 	uint32_t *deg = NULL;
@@ -327,13 +438,19 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 	size_t k = 0, share_lo, share_hi, nr = 0;
 	uint64_t *r = NULL; /* shared: the entries of the keys this process owns */
 	wt__ex_share(in->ex, in->n, &share_lo, &share_hi);
-	for (size_t i = share_lo; i < share_hi; i++) {
-		if (!in->active[i])
-			continue;
-		const uint32_t *sig = in->sigs + i * (size_t)in->num_perm;
-		for (int b = 0; b < in->bands; b++)
-			e[k++] = (wt__band_key(sig, b, rows) & 0xFFFFFFFF00000000ULL) | (uint32_t)i;
+	/* each active article's keys at its rank among them, on every core */
+	uint32_t *rank = wt__malloc((share_hi - share_lo + 1) * sizeof(*rank));
+	if (!rank) {
+		st = WT_ERR_NOMEM;
+		goto done;
 	}
+	for (size_t i = share_lo; i < share_hi; i++) {
+		rank[i - share_lo] = (uint32_t)k;
+		k += in->active[i] ? (size_t)in->bands : 0;
+	}
+	struct key_job kj = {in, e, rank, share_lo, share_hi, rows};
+	wt__parallel_for((share_hi - share_lo + KEY_BLOCK - 1) / KEY_BLOCK, threads, band_keys, &kj);
+	wt__free(rank);
 	if (in->ex) {
 		if ((st = route(in->ex, e, k, &r, &nr)))
 			goto done;
@@ -344,7 +461,7 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 	}
 	/* Entries were made in article order and the radix sort is stable:
 	 * sorting by the key half alone leaves each bucket in article order. */
-	if ((st = wt__sort_u64_from(e, k, 32)) ||
+	if ((st = wt__sort_u64_par(e, k, 32, threads)) ||
 	    (st = scan_groups(&acc, e, k, in->order, 1, tmp)))
 		goto done;
 	/* Fingerprints. */
@@ -363,7 +480,7 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 		free(r);
 		r = NULL;
 	}
-	if ((st = wt__sort_u64_from(e, k, 32)))
+	if ((st = wt__sort_u64_par(e, k, 32, threads)))
 		goto done;
 	/* A fingerprint repeated within one article counts once. */
 	size_t w = 0;

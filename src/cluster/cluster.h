@@ -26,6 +26,7 @@ struct wt__cand_input {
 	const uint32_t *const *fps; /* fingerprints of each article */
 	const uint32_t *nfp;
 	int max_candidates;
+	int threads;               /* for building and sorting keys (0: every core) */
 	/* Shared across processes: this one builds the keys of its share of
 	 * the articles, sends each to the process owning it, pairs the
 	 * buckets of the keys it owns, and the pair counts are summed across
@@ -102,5 +103,10 @@ enum wt_status wt__sort_u64(uint64_t *v, size_t n);
 /* Sorts by bits from_bit..63 only (0 or 32), stably: entries equal there
  * keep their order.  Below 64 entries it sorts by all bits. */
 enum wt_status wt__sort_u64_from(uint64_t *v, size_t n, int from_bit);
+
+/* As wt__sort_u64_from, on up to `threads` threads from 2^20 entries (each
+ * pass: every thread counts its slice's digits, then writes its slice
+ * where the counts say); the same result for any number of threads. */
+enum wt_status wt__sort_u64_par(uint64_t *v, size_t n, int from_bit, int threads);
 
 #endif

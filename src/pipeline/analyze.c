@@ -793,7 +793,7 @@ enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
 	for (size_t i = 0; i < n; i++)
 		times[i] = corpus->arts[i].time;
 	struct wt__cand_input ci = {n, order, times, active, sigs, o.num_perm, o.bands,
-				    (const uint32_t *const *)fps, nfp, o.max_candidates, ex};
+				    (const uint32_t *const *)fps, nfp, o.max_candidates, nthreads, ex};
 	if ((st = wt__candidates(&ci, &cands, &ncands, &r->stats.lsh_candidates,
 				 &r->stats.containment_candidates)))
 		goto fail;

@@ -16,6 +16,7 @@
 
 #include <math.h>
 
+#include "cluster/cluster.h"
 #include "sketch/sketch.h"
 
 #define K 5
@@ -468,6 +469,53 @@ static void test_text_hash(void **state)
 	assert_true(text_hash("") != h);
 }
 
+/* The radix sorts: by all bits, and by the high half only (stable: equal
+ * keys keep the order their entries came in), on one thread and on three,
+ * below and above the size from which threads sort; checked against a
+ * plain comparison of each neighbouring pair. */
+static void test_radix_sorts(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = {0, 1, 63, 64, 5000, 70000, (size_t)1 << 20, ((size_t)3 << 20) + 7};
+	for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+		size_t n = sizes[z];
+		uint64_t *v = malloc((n + 1) * sizeof(*v)), *a = malloc((n + 1) * sizeof(*a));
+		assert_non_null(v);
+		assert_non_null(a);
+		uint64_t x = 0x9E3779B97F4A7C15ULL + n;
+		for (size_t i = 0; i < n; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* few distinct high halves, many repeats: stability shows;
+			 * the low half is the entry's position */
+			v[i] = (x % 997) << 32 | (uint32_t)i;
+			if (i % 5 == 0)
+				v[i] |= (x & 0xFF00000000000000ULL); /* some keys use the top digit */
+		}
+		for (int from = 0; from <= 32; from += 32) {
+			for (int threads = 1; threads <= 3; threads += 2) {
+				memcpy(a, v, n * sizeof(*a));
+				assert_int_equal(wt__sort_u64_par(a, n, from, threads), WT_OK);
+				for (size_t i = 1; i < n; i++) {
+					if (from == 32) {
+						assert_true((a[i - 1] >> 32) <= (a[i] >> 32));
+						if ((a[i - 1] >> 32) == (a[i] >> 32)) /* came in that order */
+							assert_true((uint32_t)a[i - 1] < (uint32_t)a[i]);
+					} else {
+						assert_true(a[i - 1] <= a[i]);
+					}
+				}
+				/* nothing lost: the positions are each there once */
+				uint64_t sum = 0;
+				for (size_t i = 0; i < n; i++)
+					sum += (uint32_t)a[i];
+				assert_true(sum == (uint64_t)n * (n ? n - 1 : 0) / 2);
+			}
+		}
+		free(v);
+		free(a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_winnow_every_window),
 		cmocka_unit_test(test_winnow_density),
 		cmocka_unit_test(test_text_hash),
+		cmocka_unit_test(test_radix_sorts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
