@@ -386,7 +386,7 @@ static int cmp_ab(const void *x, const void *y)
 struct key_job {
 	const struct wt__cand_input *in;
 	uint64_t *e;
-	const uint32_t *rank; /* where each article's keys start, from lo */
+	const size_t *rank;   /* where each article's keys start, from lo */
 	size_t lo, hi;        /* this process's share of the articles */
 	int rows;
 };
@@ -439,13 +439,13 @@ enum wt_status wt__candidates(const struct wt__cand_input *in,
 	uint64_t *r = NULL; /* shared: the entries of the keys this process owns */
 	wt__ex_share(in->ex, in->n, &share_lo, &share_hi);
 	/* each active article's keys at its rank among them, on every core */
-	uint32_t *rank = wt__malloc((share_hi - share_lo + 1) * sizeof(*rank));
+	size_t *rank = wt__malloc((share_hi - share_lo + 1) * sizeof(*rank));
 	if (!rank) {
 		st = WT_ERR_NOMEM;
 		goto done;
 	}
 	for (size_t i = share_lo; i < share_hi; i++) {
-		rank[i - share_lo] = (uint32_t)k;
+		rank[i - share_lo] = k;
 		k += in->active[i] ? (size_t)in->bands : 0;
 	}
 	struct key_job kj = {in, e, rank, share_lo, share_hi, rows};
