@@ -31,9 +31,7 @@
 #define MERGE_MIN 0.35  /* centroid cosine at which two stories become one */
 #define TITLE_TERMS 16  /* terms of a title alone */
 #define TITLE_PROBE 4   /* of them used to find candidate stories */
-#ifndef SLUG_WEIGHT
 #define SLUG_WEIGHT 0.5 /* a URL slug's words the title lacks, to a title's */
-#endif
 
 /* Postings of one term: story ids in blocks of a cache line, newest block
  * first, so a scan touches one line per PBLOCK stories. */
@@ -215,11 +213,6 @@ static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t le
 	return WT_OK;
 }
 
-static int hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
-}
-
 /* See cluster.h. */
 size_t wt__url_slug(const char *url, char *out)
 {
@@ -237,8 +230,10 @@ size_t wt__url_slug(const char *url, char *out)
 		size_t start = n, words = 0, letters = 0, digits = 0, wstart = n;
 		for (const char *q = p; q <= end; q++) {
 			char c = q < end ? *q : ' ';
-			if (c == '%' && q + 2 < end && hexval(q[1]) >= 0 && hexval(q[2]) >= 0) {
-				c = (char)(hexval(q[1]) * 16 + hexval(q[2]));
+			int hi = c == '%' && q + 2 < end ? wt__hexval((unsigned char)q[1]) : -1;
+			int lo = hi >= 0 ? wt__hexval((unsigned char)q[2]) : -1;
+			if (lo >= 0) {
+				c = (char)(hi * 16 + lo);
 				q += 2;
 			}
 			if (c == '-' || c == '_' || c == '+' || c == ' ' || c == '.' || c == ',') {
@@ -613,14 +608,20 @@ static void *terms_worker(void *arg)
 	return NULL;
 }
 
+/* Workers for `items` items, at least `per` each: no more threads than
+ * the work keeps busy. */
+static int workers_for(const struct wt__story_input *in, size_t items, size_t per)
+{
+	int t = in->threads < 1 ? 1 : in->threads > 64 ? 64 : in->threads;
+	return (size_t)t > items / per + 1 ? (int)(items / per + 1) : t;
+}
+
 static enum wt_status terms_parallel(const struct wt__story_input *in, const uint32_t *todo,
 				     size_t ntodo, int title_only, size_t cap, struct term *out,
 				     uint32_t *nout)
 {
 	struct term_job j = {in, todo, ntodo, cap, title_only, out, nout, 0, 0};
-	int nthreads = in->threads < 1 ? 1 : in->threads > 64 ? 64 : in->threads;
-	if ((size_t)nthreads > ntodo / 256 + 1)
-		nthreads = (int)(ntodo / 256 + 1);
+	int nthreads = workers_for(in, ntodo, 256);
 	struct term_worker ws[64];
 	for (int t = 0; t < nthreads; t++)
 		ws[t] = (struct term_worker){&j, WT_OK};
@@ -843,7 +844,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		mstart[k] = mstart[k - 1];
 	mstart[0] = 0;
 	struct merge_job mj = {units, uterms, terms, nterms, mstart, mlist, nu};
-	wt__parallel_for((nu + MERGE_BLOCK - 1) / MERGE_BLOCK, in->threads < 1 ? 1 : in->threads,
+	wt__parallel_for((nu + MERGE_BLOCK - 1) / MERGE_BLOCK, workers_for(in, nu, MERGE_BLOCK),
 			 merge_units, &mj);
 	wt__free(mstart);
 	wt__free(mlist);
@@ -991,9 +992,7 @@ enum wt_status wt__stories(const struct wt__story_input *in, uint32_t *story_of)
 		goto done;
 	}
 	struct look_job lj = {stories, nstories, &post, blocks, window, best_of, 0, 0};
-	int nthreads = in->threads < 1 ? 1 : in->threads > 64 ? 64 : in->threads;
-	if ((size_t)nthreads > nstories / 1024 + 1)
-		nthreads = (int)(nstories / 1024 + 1);
+	int nthreads = workers_for(in, nstories, 1024);
 	struct look_worker lw[64];
 	for (int t = 0; t < nthreads; t++)
 		lw[t] = (struct look_worker){&lj, WT_OK};

@@ -109,6 +109,15 @@ static inline int wt__lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* The value of hex digit c (either case), or -1. */
+static inline int wt__hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 32;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 /* Whether s[0..n) is `lc` (lowercase), ignoring ASCII case. */
 static inline int wt__eq_ci(const char *s, size_t n, const char *lc)
 {

@@ -66,13 +66,13 @@ struct job {
 	atomic_int failed;
 	size_t n;
 	int winnow_w;
-	/* Exact text hashes claimed so far: lock-free open addressing. */
 	/* per worker and script of the articles: document frequency by hash
 	 * bits (allocated when a worker meets the first article in it) */
 	uint32_t *(*counts)[WT_SCRIPTS];
 	uint64_t **seen;       /* per worker: bitmap of words seen in an article */
 	size_t (*docs)[WT_SCRIPTS]; /* per worker: articles counted, by script */
 	struct wt__weights weights;
+	/* Exact text hashes claimed so far: lock-free open addressing. */
 	_Atomic uint64_t *claim_keys;
 	_Atomic uint32_t *claim_vals; /* claimer index + 1, 0 while unset */
 	size_t claim_mask;
@@ -168,8 +168,6 @@ static void *sketch_worker(void *arg)
 				s->nfp = 0;
 				continue;
 			}
-			/* Document frequencies: each word once per article, found
-			 * with a bitmap that is cleared again after the article. */
 			/* The article's script: the one most of its words are
 			 * written in (digits and symbols belong to none), from
 			 * 256 words at most, spread over the text. */
@@ -187,6 +185,8 @@ static void *sketch_worker(void *arg)
 				atomic_store(&j->failed, 1);
 				goto out;
 			}
+			/* Document frequencies: each word once per article, found
+			 * with a bitmap that is cleared again after the article. */
 			uint32_t *cnt = *cntp;
 			uint64_t *seen = j->seen[w->id];
 			for (size_t t = 0; t < tv.n; t++) {
@@ -660,14 +660,8 @@ enum wt_status wt_analyze_shared(const struct wt_corpus *corpus,
 	job.docs = NULL;
 	if (!st && job.counts) {
 		/* One table of document frequencies, and inverse frequencies
-		 * for the stories stage from the same counts: a word's among
-		 * the texts written in the scripts of the texts it is in, so
-		 * that the common words and numbers of a language few texts
-		 * are written in do not look rare (Urdu beside an English
-		 * archive).  Each script's texts count in the proportion of
-		 * the word's texts written in it, so that a word of one
-		 * script sharing its hash bits with a few of another's barely
-		 * moves. */
+		 * for the stories stage from the same counts (each word's
+		 * among the texts of its script, below). */
 		size_t all = 0;
 		for (int sc = 0; sc < WT_SCRIPTS; sc++)
 			all += docs[sc];

@@ -67,9 +67,15 @@ static int trim_line(const char *text, size_t *s, size_t *e)
 	return *e > *s;
 }
 
+/* A line's key within its site, from the line's hash. */
+static uint64_t site_line_key(uint64_t site, uint64_t h)
+{
+	return (h ^ wt__mix64(site)) | 1;
+}
+
 static uint64_t line_key(uint64_t site, const char *p, size_t n)
 {
-	return (wt__hash(p, n) ^ wt__mix64(site)) | 1;
+	return site_line_key(site, wt__hash(p, n));
 }
 
 /* The next line of t[0..len) from *at: [*s, *e) trimmed; *at moves past it.
@@ -169,9 +175,15 @@ struct learn {
 	struct wt__tokens tv;
 };
 
+/* A line's key across the corpus, from the line's hash. */
+static uint64_t corpus_line_key(uint64_t h)
+{
+	return h | 1;
+}
+
 static uint64_t corpus_key(const char *p, size_t n)
 {
-	return wt__hash(p, n) | 1;
+	return corpus_line_key(wt__hash(p, n));
 }
 
 static enum wt_status fingerprint(struct learn *L, size_t i, struct fp *f)
@@ -406,7 +418,9 @@ static void lines_one(void *ctx, size_t k)
 }
 
 /* Hashes the lines of the articles of [lo, lo + n) marked in take, on
- * every core, into j->rec / j->nrec (indexed from lo). */
+ * every core, into j->rec / j->nrec (indexed from lo); every slot is set,
+ * NULL where nothing was hashed, so free_lines() frees them even after a
+ * failure. */
 static enum wt_status hash_lines(struct prep_job *j, size_t lo, size_t n, int threads)
 {
 	j->lo = lo;
@@ -479,16 +493,16 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 		uint64_t *slot;
 		int found;
 		if ((st = wt__map_put(&sites, keys[i], nsites, &slot, &found)))
-			goto prep_done;
+			goto done;
 		if (!found) {
 			if ((st = WT_GROW(site_texts, site_cap, nsites + 1, (size_t)UINT32_MAX)))
-				goto prep_done;
+				goto done;
 			site_texts[nsites++] = 0;
 		}
 	}
 	learn_corpus = nsites >= CORPUS_SITES;
 	if (learn_corpus && (st = wt__map_init(&corpus, 1024)))
-		goto prep_done;
+		goto done;
 	/* 1. Count each site's texts, and each line's texts within its site;
 	 * a text the site printed twice counts once.  Chrome is on most of a
 	 * site's pages, so SAMPLE distinct texts per site are enough to learn
@@ -503,7 +517,7 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 		uint64_t *slot;
 		int found;
 		if ((st = wt__map_put(&seen, text_keys[i], i + 1, &slot, &found)))
-			goto prep_done;
+			goto done;
 		if (found) {
 			same[i] = (uint32_t)(*slot - 1); /* a repeat adds nothing */
 			continue;
@@ -514,10 +528,12 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 		site_texts[sx]++;
 		sampled[i] = 1;
 	}
-	for (size_t lo = 0; lo < n; lo += BLOCK) {
+	for (size_t lo = 0; lo < n && !st; lo += BLOCK) {
 		size_t nb = WT_MIN(BLOCK, n - lo);
-		if ((st = hash_lines(&pj, lo, nb, threads)))
-			goto prep_done;
+		if ((st = hash_lines(&pj, lo, nb, threads))) {
+			free_lines(&pj, nb);
+			break;
+		}
 		for (size_t k = 0; k < nb && !st; k++) {
 			size_t i = lo + k;
 			uint64_t sx = pj.nrec[k] ? *wt__map_get(&sites, keys[i]) : 0;
@@ -526,7 +542,7 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 				uint64_t *slot;
 				int found;
 				/* the count in the low half, the site's number above */
-				if ((st = wt__map_put(&lines, (lr->h ^ wt__mix64(keys[i])) | 1, sx << 32,
+				if ((st = wt__map_put(&lines, site_line_key(keys[i], lr->h), sx << 32,
 						      &slot, &found)))
 					break;
 				++*slot;
@@ -535,14 +551,13 @@ enum wt_status wt__chrome(const struct wt_corpus *c, int threads, struct wt__chr
 				/* texts in the low half, sites above: a new site
 				 * when the line is new to this site */
 				int new_site = !found;
-				if ((st = wt__map_put(&corpus, lr->h | 1, 0, &slot, &found)))
+				if ((st = wt__map_put(&corpus, corpus_line_key(lr->h), 0, &slot, &found)))
 					break;
 				*slot += 1 + ((uint64_t)new_site << 32);
 			}
 		}
 		free_lines(&pj, nb);
 	}
-prep_done:
 	if (st)
 		goto done;
 	/* 2. The site chrome lines: a small table, so that checking every
@@ -588,8 +603,10 @@ prep_done:
 		 * that is mostly the line says nothing of relatedness. */
 		for (size_t lo = 0; lo < n && !st; lo += BLOCK) {
 			size_t nb = WT_MIN(BLOCK, n - lo);
-			if ((st = hash_lines(&pj, lo, nb, threads)))
+			if ((st = hash_lines(&pj, lo, nb, threads))) {
+				free_lines(&pj, nb);
 				break;
+			}
 			for (size_t k = 0; k < nb; k++) {
 				size_t i = lo + k;
 				size_t len = wt_corpus_get(c, i)->text_len;
@@ -597,7 +614,7 @@ prep_done:
 					const struct line_rec *lr = &pj.rec[k][r];
 					if (lr->len > CORPUS_BYTES || 2 * (size_t)lr->len >= len)
 						continue;
-					uint64_t *cx = wt__map_get(&cand, lr->h | 1);
+					uint64_t *cx = wt__map_get(&cand, corpus_line_key(lr->h));
 					if (!cx)
 						continue;
 					uint32_t *h = holders + *cx * (HOLDERS + 1), *cnt = h + HOLDERS;

@@ -161,8 +161,8 @@ static int all_space(const char *s, size_t n)
 	return 1;
 }
 
-/* Trims ASCII spaces around a slice. */
-static void trim(const char **s, size_t *n)
+/* See read.h. */
+void wt__trim_field(const char **s, size_t *n)
 {
 	if (!*s)
 		return;
@@ -191,12 +191,12 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 			   f.text_len, WT_MAX_TEXT);
 		return WT_OK;
 	}
-	trim(&f.id, &f.id_len);
-	trim(&f.url, &f.url_len);
-	trim(&f.site, &f.site_len);
-	trim(&f.date, &f.date_len);
-	trim(&f.title, &f.title_len);
-	trim(&f.byline, &f.byline_len);
+	wt__trim_field(&f.id, &f.id_len);
+	wt__trim_field(&f.url, &f.url_len);
+	wt__trim_field(&f.site, &f.site_len);
+	wt__trim_field(&f.date, &f.date_len);
+	wt__trim_field(&f.title, &f.title_len);
+	wt__trim_field(&f.byline, &f.byline_len);
 	enum wt_status st = WT_GROW(c->arts, c->cap, c->n + 1, (size_t)1 << 31);
 	if (st) {
 		if (st == WT_ERR_LIMIT)

@@ -64,6 +64,8 @@ struct wt__fields {
 #define WT__OWN_TEXT 32u
 enum wt_status wt__corpus_add_fields(struct wt__input *in,
 				     const struct wt__fields *f);
+/* Trims the ASCII spaces, tabs and line ends around a field (NULL stays). */
+void wt__trim_field(const char **s, size_t *n);
 
 /* One reader per format. */
 enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len);

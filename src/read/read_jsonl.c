@@ -40,16 +40,6 @@ static void skip_ws(struct scan *s)
 		s->p++;
 }
 
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 32;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 static int read_hex4(struct scan *s, unsigned *out)
 {
 	if (s->end - s->p < 4) {
@@ -58,7 +48,7 @@ static int read_hex4(struct scan *s, unsigned *out)
 	}
 	unsigned v = 0;
 	for (int i = 0; i < 4; i++) {
-		int h = hexval(s->p[i]);
+		int h = wt__hexval(s->p[i]);
 		if (h < 0) {
 			fail(s, "bad \\u escape");
 			return 0;
@@ -567,13 +557,11 @@ static enum wt_status add_line(struct wt__input *in, const char *data, struct pl
 /* The fuzz build sets both small, so that its inputs take the threaded
  * path too. */
 #ifndef WT_PAR_MIN
-#define WT_PAR_MIN ((size_t)8 << 20)   /* bytes from which lines are parsed on threads */
+#define WT_PAR_MIN (8 << 20)   /* bytes from which lines are parsed on threads */
 #endif
 #ifndef WT_PAR_WINDOW
-#define WT_PAR_WINDOW ((size_t)32 << 20) /* bytes a thread parses before they are added */
+#define WT_PAR_WINDOW (32 << 20) /* bytes a thread parses before they are added */
 #endif
-#define PAR_MIN ((size_t)(WT_PAR_MIN))
-#define PAR_WINDOW ((size_t)(WT_PAR_WINDOW))
 
 /* A thread's share of a window: its lines parsed, their decoded strings. */
 struct chunk {
@@ -584,16 +572,6 @@ struct chunk {
 	struct wt__arena arena; /* the fields copied, adopted by the corpus */
 	enum wt_status st;
 };
-
-/* Trims s[0..*n) of the spaces the corpus trims fields of. */
-static const char *trimmed(const char *s, size_t *n)
-{
-	while (*n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
-		s++, (*n)--;
-	while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' || s[*n - 1] == '\r' || s[*n - 1] == '\n'))
-		(*n)--;
-	return s;
-}
 
 /* Copies the fields of a parsed line that need nothing but copying
  * (valid UTF-8, within the limits, an id that is not blank) into `arena`,
@@ -608,7 +586,7 @@ static enum wt_status precopy(struct pline *pl, const char *scratch, struct wt__
 		const char *p = x->off != SIZE_MAX ? scratch + x->off : x->p;
 		size_t n = x->n;
 		if (k != F_TEXT)
-			p = trimmed(p, &n);
+			wt__trim_field(&p, &n);
 		if (n > (k == F_TEXT ? WT_MAX_TEXT : WT_MAX_FIELD) || (k == F_ID && !n) ||
 		    wt__utf8_valid_prefix(p, n) != n)
 			continue;
@@ -678,7 +656,7 @@ static enum wt_status read_parallel(struct wt__input *in, const char *data, cons
 	enum wt_status st = WT_OK;
 	while (p < end && !st) {
 		const unsigned char *wend = line_after(
-			p + WT_MIN((size_t)(end - p), PAR_WINDOW * (size_t)threads), p, end);
+			p + WT_MIN((size_t)(end - p), (size_t)WT_PAR_WINDOW * (size_t)threads), p, end);
 		if (wend <= p)
 			wend = end;
 		size_t span = (size_t)(wend - p);
@@ -723,7 +701,7 @@ enum wt_status wt__read_jsonl_lines(struct wt__input *in, const char *data, size
 	if (from == 0 && to >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
 	int threads = wt__threads(in->corpus->threads);
-	if (threads > 1 && (size_t)(end - p) >= PAR_MIN)
+	if (threads > 1 && (size_t)(end - p) >= (size_t)WT_PAR_MIN)
 		return read_parallel(in, data, p, end, lines_before, threads);
 	struct wt__buf scratch;
 	wt__buf_init(&scratch, SCRATCH_MAX);

@@ -29,8 +29,9 @@ size_t wt__utf8_valid_prefix(const char *s, size_t n);
  * scripts without case. */
 int wt__capital_at(const char *text, size_t len, size_t at);
 
-/* Writing systems, as far as word statistics need them: a word's
- * frequency is measured among the texts written in its script. */
+/* Writing systems, as far as word statistics need them: an article's is
+ * the one most of its words are in, and a word's rarity is measured among
+ * the articles of the script it is most often in. */
 enum wt__script {
 	WT_SCRIPT_COMMON = 0, /* digits, symbols, anything unassigned */
 	WT_SCRIPT_LATIN,
