@@ -17,6 +17,10 @@
 
 #include "read/html.h"
 #include "read/read.h"
+
+/* How long after its URL's day (midnight UTC) an article's date may be and
+ * still be its publication: time zones, a page made the evening before. */
+#define URL_DATE_SLACK (3 * 86400)
 #include "text/text.h"
 
 enum wt_status wt_corpus_new(struct wt_corpus **out)
@@ -253,6 +257,26 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 	if (a.date && a.time == WT_TIME_UNKNOWN)
 		wt__report(in, WT_DIAG_WARNING, f.line, -1,
 			   "date '%.40s' not understood; treated as unknown", a.date);
+	/* A news URL's date is the day the page was made.  Without a date
+	 * it is the date; a date days after it is a later one (modified,
+	 * crawled, re-published: pages often carry those), and the URL's
+	 * day is the publication's. */
+	char ud[11];
+	if (a.url && wt__url_date(a.url, ud)) {
+		int64_t ut = wt_parse_date(ud);
+		if (a.time == WT_TIME_UNKNOWN || a.time > ut + URL_DATE_SLACK) {
+			if (a.time != WT_TIME_UNKNOWN)
+				wt__report(in, WT_DIAG_WARNING, f.line, -1,
+					   "date '%.40s' is days after the URL's %s; the URL's is taken",
+					   a.date, ud);
+			char *p = wt__arena_alloc(&c->arena, sizeof(ud));
+			if (!p)
+				return WT_ERR_NOMEM;
+			memcpy(p, ud, sizeof(ud));
+			a.date = p;
+			a.time = ut;
+		}
+	}
 
 	/* Ids are unique: a repeated one gets "#2", "#3"... */
 	uint64_t h = wt__hash(a.id, id_len) | 1;

@@ -1057,43 +1057,6 @@ static char *finish(struct out *o, size_t *len)
 	return wt__buf_detach(&b, len);
 }
 
-/*
- * The date a news URL carries: /2019/11/19/, /2019-11-19/, /20191119/ in the
- * path (not the host).  Writes "YYYY-MM-DD" to out.  @return 1 when found.
- */
-static int url_date(const char *url, char out[11])
-{
-	const char *p = url ? strstr(url, "://") : NULL;
-	p = p ? strchr(p + 3, '/') : NULL;
-	for (; p && *p; p++) {
-		if (*p != '/' && *p != '-' && *p != '_')
-			continue;
-		const char *q = p + 1;
-		size_t n = 0;
-		while (n < 10 && q[n] && ((q[n] >= '0' && q[n] <= '9') || q[n] == '/' || q[n] == '-'))
-			n++;
-		int y, mo, d;
-#define D2(i) ((q[i] - '0') * 10 + (q[i + 1] - '0'))
-#define DIG(i) (q[i] >= '0' && q[i] <= '9')
-		if (n >= 10 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && (q[4] == '/' || q[4] == '-') &&
-		    DIG(5) && DIG(6) && q[7] == q[4] && DIG(8) && DIG(9) && !(q[10] >= '0' && q[10] <= '9')) {
-			y = D2(0) * 100 + D2(2), mo = D2(5), d = D2(8);
-		} else if (n >= 8 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && DIG(4) && DIG(5) && DIG(6) &&
-			   DIG(7) && (q[8] == '/' || q[8] == '-' || q[8] == '_')) {
-			y = D2(0) * 100 + D2(2), mo = D2(4), d = D2(6);
-		} else {
-			continue;
-		}
-#undef D2
-#undef DIG
-		if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Drops a leading "By " from a byline, in place. */
 static void trim_by(char *s)
 {
@@ -1214,7 +1177,7 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	page->site = m.site.v ? m.site.v : host_of(page->url);
 	trim_by(page->byline);
 	char ymd[11];
-	if (!page->date && (url_date(page->url, ymd) || url_date(url, ymd)))
+	if (!page->date && (wt__url_date(page->url, ymd) || wt__url_date(url, ymd)))
 		page->date = wt__strdup(ymd);
 	wt__free(m.body.v);
 	char **strs[] = {&page->url, &page->title, &page->date, &page->site, &page->byline};

@@ -67,6 +67,12 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 /* Trims the ASCII spaces, tabs and line ends around a field (NULL stays). */
 void wt__trim_field(const char **s, size_t *n);
 
+/*
+ * The date a news URL carries: /2019/11/19/, /2019-11-19/, /20191119/ in the
+ * path (not the host).  Writes "YYYY-MM-DD" to out.  @return 1 when found.
+ */
+int wt__url_date(const char *url, char out[11]);
+
 /* One reader per format. */
 enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len);
 enum wt_status wt__read_jsonl(struct wt__input *in, const char *data, size_t len);

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Real-data check: story clustering on Giveme5W1H (383 articles, 69 events).
-# B-cubed F1 must stay at 0.90 or more (0.929 measured with site chrome,
-# the fading time window, multi-word names, damped centroids, URL slugs and
-# numbers by value;
-# issue 3 aims at 0.93), and on the UCI headlines at 0.77 or more (0.795).
+# B-cubed F1 must stay at 0.92 or more (0.931 measured with site chrome,
+# the fading time window, multi-word names, damped centroids, URL slugs,
+# numbers by value and URL dates; issue 3 aims at 0.93), and on the UCI
+# headlines at 0.78 or more (0.793).
 G=../shared/data/giveme5w1h
 U=../shared/data/uci-headlines
 if [ ! -f "$G/articles.jsonl" ] || [ ! -f "$U/articles.jsonl" ]; then
@@ -14,4 +14,4 @@ g=$("$WT" run -q --pairs none "$G/articles.jsonl" | "$WT" eval --json --gold "$G
 u=$("$WT" run -q --pairs none "$U/articles.jsonl" | "$WT" eval --json --gold "$U/stories.tsv" - |
 	python3 -c 'import json,sys; print("%.3f" % json.load(sys.stdin)["gold"][0]["story"]["bcubed_f1"])')
 echo "story B-cubed F1: giveme5w1h $g, uci-headlines $u"
-python3 -c "import sys; sys.exit(0 if $g >= 0.90 and $u >= 0.77 else 1)"
+python3 -c "import sys; sys.exit(0 if $g >= 0.92 and $u >= 0.78 else 1)"

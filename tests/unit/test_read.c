@@ -545,6 +545,48 @@ static void test_unknown_date_warns(void **state)
 	wt_corpus_free(c);
 }
 
+/* A news URL's day is the publication's when the date is missing, or days
+ * later (a modified or crawled date); a date within a few days of it stays. */
+static void test_url_dates(void **state)
+{
+	(void)state;
+	static const char data[] =
+		"{\"id\":\"late\",\"url\":\"https://news.example/sport/2016/11/13/race-third/\","
+		"\"date\":\"2017-03-22T14:21:01\",\"text\":\"He finished third.\"}\n"
+		"{\"id\":\"none\",\"url\":\"https://news.example/world/20171229-oil-ship.html\","
+		"\"text\":\"The ship was seized.\"}\n"
+		"{\"id\":\"close\",\"url\":\"https://news.example/2016/07/15/truck/\","
+		"\"date\":\"2016-07-14T21:30:00\",\"text\":\"A truck drove into the crowd.\"}\n"
+		"{\"id\":\"next-day\",\"url\":\"https://news.example/2016/07/15/truck-2/\","
+		"\"date\":\"2016-07-17T08:00:00\",\"text\":\"The inquiry began.\"}\n"
+		"{\"id\":\"host\",\"url\":\"https://2016.example/11/13/x/\","
+		"\"text\":\"No date here.\"}\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "dates.jsonl", data, sizeof(data) - 1,
+					       WT_FORMAT_JSONL),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 5);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->date, "2016-11-13");
+	assert_true(a->time == wt_parse_date("2016-11-13"));
+	a = wt_corpus_get(c, 1);
+	assert_string_equal(a->date, "2017-12-29");
+	a = wt_corpus_get(c, 2);
+	assert_string_equal(a->date, "2016-07-14T21:30:00");
+	a = wt_corpus_get(c, 3);
+	assert_string_equal(a->date, "2016-07-17T08:00:00");
+	assert_null(wt_corpus_get(c, 4)->date);
+	/* the replaced date is reported where it was, the filled one is not */
+	if (ds.n != 1)
+		print_diags(&ds);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].kind, WT_DIAG_WARNING);
+	assert_int_equal(ds.v[0].line, 1);
+	assert_non_null(strstr(ds.v[0].message, "2016-11-13"));
+	wt_corpus_free(c);
+}
+
 /* ---- files and directories --------------------------------------------- */
 
 static void make_dir(const char *dir, const char *rel)
@@ -863,6 +905,7 @@ int main(void)
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_date_impossible_day),
 		cmocka_unit_test(test_unknown_date_warns),
+		cmocka_unit_test(test_url_dates),
 		cmocka_unit_test(test_read_directory),
 		cmocka_unit_test(test_html_depth_guard),
 		cmocka_unit_test(test_html_overlong_char_ref),
