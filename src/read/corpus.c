@@ -19,8 +19,11 @@
 #include "read/read.h"
 
 /* How long after its URL's day (midnight UTC) an article's date may be and
- * still be its publication: time zones, a page made the evening before. */
-#define URL_DATE_SLACK (3 * 86400)
+ * still be kept: time zones, a page made days before it went out.  Within a
+ * week the date's hour is worth more than the URL's day, and a gap that
+ * short costs little in the stories' time window (UCI headlines: 2 days
+ * moves 0.014 of B-cubed, 3 days 0.002, 7 or 30 days none). */
+#define URL_DATE_SLACK (7 * 86400)
 #include "text/text.h"
 
 enum wt_status wt_corpus_new(struct wt_corpus **out)
@@ -267,8 +270,8 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 		if (a.time == WT_TIME_UNKNOWN || a.time > ut + URL_DATE_SLACK) {
 			if (a.time != WT_TIME_UNKNOWN)
 				wt__report(in, WT_DIAG_WARNING, f.line, -1,
-					   "date '%.40s' is days after the URL's %s; the URL's is taken",
-					   a.date, ud);
+					   "date '%.40s' is %lld days after the URL's %s; the URL's is taken",
+					   a.date, (long long)((a.time - ut) / 86400), ud);
 			char *p = wt__arena_alloc(&c->arena, sizeof(ud));
 			if (!p)
 				return WT_ERR_NOMEM;

@@ -95,6 +95,22 @@ int64_t wt_parse_date(const char *s)
 	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
 }
 
+/* 1..12 for an English month's three-letter abbreviation (any case), else 0. */
+static int month_abbr(const char *s)
+{
+	static const char m[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char c[3];
+	for (int i = 0; i < 3; i++) {
+		if (!s[i])
+			return 0;
+		c[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	}
+	for (int k = 0; k < 12; k++)
+		if (m[3 * k] == c[0] && m[3 * k + 1] == c[1] && m[3 * k + 2] == c[2])
+			return k + 1;
+	return 0;
+}
+
 /* See read.h. */
 int wt__url_date(const char *url, char out[11])
 {
@@ -116,6 +132,12 @@ int wt__url_date(const char *url, char out[11])
 		} else if (n >= 8 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && DIG(4) && DIG(5) && DIG(6) &&
 			   DIG(7) && (q[8] == '/' || q[8] == '-' || q[8] == '_')) {
 			y = D2(0) * 100 + D2(2), mo = D2(4), d = D2(6);
+		} else if (n >= 10 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && q[4] == '-' && DIG(5) &&
+			   DIG(6) && q[7] == '/' && DIG(8) && DIG(9) && !DIG(10)) {
+			y = D2(0) * 100 + D2(2), mo = D2(5), d = D2(8); /* 2017-10/03 */
+		} else if (n == 5 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && q[4] == '/' &&
+			   (mo = month_abbr(q + 5)) && q[8] == '/' && DIG(9) && DIG(10) && !DIG(11)) {
+			y = D2(0) * 100 + D2(2), d = D2(9); /* 2018/feb/04 */
 		} else {
 			continue;
 		}

@@ -68,8 +68,8 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 void wt__trim_field(const char **s, size_t *n);
 
 /*
- * The date a news URL carries: /2019/11/19/, /2019-11-19/, /20191119/ in the
- * path (not the host).  Writes "YYYY-MM-DD" to out.  @return 1 when found.
+ * The date a news URL carries: /2019/11/19/, /2019-11-19/, /20191119/,
+ * /2019/nov/19/, /2019-11/19/ in the path (not the host).  Writes "YYYY-MM-DD" to out.  @return 1 when found.
  */
 int wt__url_date(const char *url, char out[11]);
 

@@ -545,8 +545,9 @@ static void test_unknown_date_warns(void **state)
 	wt_corpus_free(c);
 }
 
-/* A news URL's day is the publication's when the date is missing, or days
- * later (a modified or crawled date); a date within a few days of it stays. */
+/* A news URL's day is the publication's when the date is missing, or more
+ * than a week later (a modified or crawled date); a date within a week of
+ * it stays. */
 static void test_url_dates(void **state)
 {
 	(void)state;
@@ -558,15 +559,21 @@ static void test_url_dates(void **state)
 		"{\"id\":\"close\",\"url\":\"https://news.example/2016/07/15/truck/\","
 		"\"date\":\"2016-07-14T21:30:00\",\"text\":\"A truck drove into the crowd.\"}\n"
 		"{\"id\":\"next-day\",\"url\":\"https://news.example/2016/07/15/truck-2/\","
-		"\"date\":\"2016-07-17T08:00:00\",\"text\":\"The inquiry began.\"}\n"
+		"\"date\":\"2016-07-21T08:00:00\",\"text\":\"The inquiry began.\"}\n"
 		"{\"id\":\"host\",\"url\":\"https://2016.example/11/13/x/\","
-		"\"text\":\"No date here.\"}\n";
+		"\"text\":\"No date here.\"}\n"
+		"{\"id\":\"month\",\"url\":\"https://paper.example/culture/2018/feb/04/show\","
+		"\"text\":\"The show was short.\"}\n"
+		"{\"id\":\"dash-slash\",\"url\":\"http://daily.example/world/2017-10/03/content_3.htm\","
+		"\"text\":\"Fifty were killed.\"}\n"
+		"{\"id\":\"cut\",\"url\":\"https://paper.example/2018/feb/4\","
+		"\"text\":\"Half a date.\"}\n";
 	struct diags ds;
 	struct wt_corpus *c = new_corpus(&ds);
 	assert_int_equal(wt_corpus_read_memory(c, "dates.jsonl", data, sizeof(data) - 1,
 					       WT_FORMAT_JSONL),
 			 WT_OK);
-	assert_int_equal(wt_corpus_count(c), 5);
+	assert_int_equal(wt_corpus_count(c), 8);
 	const struct wt_article *a = wt_corpus_get(c, 0);
 	assert_string_equal(a->date, "2016-11-13");
 	assert_true(a->time == wt_parse_date("2016-11-13"));
@@ -575,8 +582,11 @@ static void test_url_dates(void **state)
 	a = wt_corpus_get(c, 2);
 	assert_string_equal(a->date, "2016-07-14T21:30:00");
 	a = wt_corpus_get(c, 3);
-	assert_string_equal(a->date, "2016-07-17T08:00:00");
+	assert_string_equal(a->date, "2016-07-21T08:00:00");
 	assert_null(wt_corpus_get(c, 4)->date);
+	assert_string_equal(wt_corpus_get(c, 5)->date, "2018-02-04");
+	assert_string_equal(wt_corpus_get(c, 6)->date, "2017-10-03");
+	assert_null(wt_corpus_get(c, 7)->date);
 	/* the replaced date is reported where it was, the filled one is not */
 	if (ds.n != 1)
 		print_diags(&ds);
