@@ -3,7 +3,7 @@
 # B-cubed F1 must stay at 0.92 or more (0.931 measured with site chrome,
 # the fading time window, multi-word names, damped centroids, URL slugs,
 # numbers by value and URL dates; issue 3 aims at 0.93), and on the UCI
-# headlines at 0.78 or more (0.793).
+# headlines at 0.78 or more (0.795).
 G=../shared/data/giveme5w1h
 U=../shared/data/uci-headlines
 if [ ! -f "$G/articles.jsonl" ] || [ ! -f "$U/articles.jsonl" ]; then
