@@ -253,11 +253,34 @@ static int has_ancestor(const struct eval *ev, const struct article *a,
 }
 
 /*
+ * The article whose text `id` repeats: its source while it is a duplicate
+ * (the same text after cleaning), else id itself.  Of identical texts,
+ * which one the copies name as their source is arbitrary.
+ */
+static uint64_t same_text_root(const struct eval *ev, uint64_t id)
+{
+	const struct article *a = find_article(ev, id);
+	for (size_t steps = 0; a && a->rel == WT_REL_DUPLICATE && a->source && steps < ev->n_arts;
+	     steps++) {
+		id = a->source;
+		a = find_article(ev, id);
+	}
+	return id;
+}
+
+/* Whether `target`, or the text it repeats, is among a's sources. */
+static int has_ancestor_text(const struct eval *ev, const struct article *a, uint64_t target)
+{
+	uint64_t root = same_text_root(ev, target);
+	return has_ancestor(ev, a, target) || (root != target && has_ancestor(ev, a, root));
+}
+
+/*
  * Whether article a took its text from `target` through copies of it: its
  * source is target, or a duplicate or verbatim copy of target (a rewrite
  * of a wire story's reprint rewrote the wire story).
  */
-static int copied_from(const struct eval *ev, const struct article *a, uint64_t target)
+static int copied_from_id(const struct eval *ev, const struct article *a, uint64_t target)
 {
 	if (!a->source)
 		return 0;
@@ -270,6 +293,13 @@ static int copied_from(const struct eval *ev, const struct article *a, uint64_t 
 			return 0;
 	}
 	return 0;
+}
+
+/* copied_from_id, where the text `target` repeats counts as target. */
+static int copied_from(const struct eval *ev, const struct article *a, uint64_t target)
+{
+	uint64_t root = same_text_root(ev, target);
+	return copied_from_id(ev, a, target) || (root != target && copied_from_id(ev, a, root));
 }
 
 /* @return num / den, or NAN (printed "-" or null) when den is 0. */
@@ -911,9 +941,9 @@ static void score_pairs(struct eval *ev, struct gold *g)
 			continue;
 		g->found[p->cls]++;
 		g->dir_found++;
-		if (has_ancestor(ev, c, p->s))
+		if (has_ancestor_text(ev, c, p->s))
 			g->dir_ok++;
-		else if (has_ancestor(ev, s, p->c))
+		else if (has_ancestor_text(ev, s, p->c))
 			g->dir_reversed++;
 		else
 			g->dir_neither++;
