@@ -106,5 +106,8 @@ struct wt__tokens {
 /* Tokenizes into `tv` (emptied first).  @return WT_OK, WT_ERR_NOMEM,
  * WT_ERR_LIMIT. */
 enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv);
+/* The same tokens, found a byte at a time (no 64-byte blocks of ASCII):
+ * for tests and fuzzing to compare against. */
+enum wt_status wt__tokenize_bytewise(const char *text, size_t len, struct wt__tokens *tv);
 
 #endif

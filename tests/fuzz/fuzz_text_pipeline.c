@@ -7,7 +7,8 @@
  * non-empty spans in order, inside the text; wt_normalize must give valid,
  * NUL-terminated UTF-8 (NUL bytes of the input may stay), the same output
  * with or without the offset map, and a map with one entry per output byte,
- * non-decreasing, each < len.  wt_align_texts on (a, b) and on (a, a) must
+ * non-decreasing, each < len.  The tokenizer's 64-byte ASCII blocks must
+ * give exactly the tokens of its byte-wise path.  wt_align_texts on (a, b) and on (a, a) must
  * give passages inside each text with start < end, Jaccard and coverages
  * in [0, 1].  wt_word_diff on (a, b) must give edits in order on each side,
  * inside each text, SAME edits covering words on both sides, and a diff of
@@ -22,6 +23,7 @@
 #include "fuzz_check.h"
 #include "claims/claims.h"
 #include "prov/prov.h"
+#include "text/text.h"
 
 static void check_tokens(const char *s, size_t len)
 {
@@ -40,6 +42,14 @@ static void check_tokens(const char *s, size_t len)
 		if (i)
 			FUZZ_CHECK(t[i].start >= t[i - 1].end);
 	}
+	struct wt__tokens b = {0};
+	if (wt__tokenize_bytewise(s, len, &b) == WT_OK) {
+		FUZZ_CHECK(b.n == n);
+		for (size_t i = 0; i < n && i < b.n; i++)
+			FUZZ_CHECK(b.v[i].start == t[i].start && b.v[i].end == t[i].end &&
+				   b.v[i].hash == t[i].hash);
+	}
+	wt_free(b.v);
 	wt_free(t);
 }
 

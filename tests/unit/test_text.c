@@ -738,10 +738,59 @@ static void test_utf8_repair(void **state)
 	assert_int_equal(wt__utf8_valid_prefix("caf\xC3", 4), 3);
 }
 
+/*
+ * The 64-byte blocks of ASCII give the tokens the byte-wise path gives, on
+ * texts built from the pieces where they could part: digits with ',' and
+ * '.' on block edges, non-ASCII letters and punctuation right after ASCII
+ * words, Markdown links, ideographs, words longer than a block.
+ */
+static void test_tokenize_blocks_bytewise(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"a", "Zq", "5", "14", ",", ".", " ", "  ", "\n", "]", "(", ")", "](x.example/a)",
+		"\xC3\xBC",         /* ü */
+		"\xE2\x80\x9C",     /* left double quote */
+		"\xE4\xB8\xAD",     /* an ideograph */
+		"\xD9\x80",         /* tatweel */
+		"\xE2\x80\x8D",     /* zero-width joiner */
+		"-", "'", "Konstantinopolitanischerdudelsackpfeifenmachergesellenvereinigung",
+		"1,234,567.89", "word"};
+	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
+	char text[1024];
+	struct wt__tokens a = {0}, b = {0};
+	uint64_t r = 0x243F6A8885A308D3ULL;
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0, want = 20 + (size_t)(round % 300);
+		while (len < want) {
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			const char *p = pieces[(r >> 33) % np];
+			size_t pl = strlen(p);
+			if (len + pl >= sizeof(text))
+				break;
+			memcpy(text + len, p, pl);
+			len += pl;
+		}
+		assert_int_equal(wt__tokenize(text, len, &a), WT_OK);
+		assert_int_equal(wt__tokenize_bytewise(text, len, &b), WT_OK);
+		int same = a.n == b.n;
+		for (size_t k = 0; same && k < a.n; k++)
+			same = a.v[k].start == b.v[k].start && a.v[k].end == b.v[k].end &&
+			       a.v[k].hash == b.v[k].hash;
+		if (!same)
+			print_error("round %d: %zu tokens against %zu in \"%.*s\"\n", round, a.n, b.n,
+				    (int)len, text);
+		assert_true(same);
+	}
+	wt_free(a.v);
+	wt_free(b.v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_normalize_nfkc),
+		cmocka_unit_test(test_tokenize_blocks_bytewise),
 		cmocka_unit_test(test_normalize_case_folding),
 		cmocka_unit_test(test_normalize_punctuation),
 		cmocka_unit_test(test_normalize_composed_decomposed),
