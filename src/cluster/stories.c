@@ -60,21 +60,90 @@ static int cmp_term_id(const void *x, const void *y)
 	return p->id < q->id ? -1 : p->id > q->id;
 }
 
-static enum wt_status bag_add(struct wt__map *bag, uint32_t id, double w)
+/*
+ * An article's terms and their summed weights while its words are read: an
+ * open-addressing table kept by each worker from article to article, with
+ * the slots in use listed, so that neither clearing it nor reading it costs
+ * more than the article's own terms.
+ */
+struct bag {
+	uint32_t *key; /* id + 1, 0 when free */
+	double *w;
+	uint32_t *used; /* the slots in use, in the order taken */
+	size_t cap, n;  /* cap is a power of two */
+};
+
+static void bag_release(struct bag *b)
 {
-	uint64_t *slot;
-	int found;
-	enum wt_status st = wt__map_put(bag, (uint64_t)id + 1, 0, &slot, &found);
-	if (st)
-		return st;
+	wt__free(b->key);
+	wt__free(b->w);
+	wt__free(b->used);
+	memset(b, 0, sizeof(*b));
+}
+
+static enum wt_status bag_alloc(struct bag *b, size_t cap)
+{
+	bag_release(b);
+	b->key = wt__calloc(cap, sizeof(*b->key));
+	b->w = wt__malloc(cap * sizeof(*b->w));
+	b->used = wt__malloc(cap * sizeof(*b->used));
+	if (!b->key || !b->w || !b->used) {
+		bag_release(b);
+		return WT_ERR_NOMEM;
+	}
+	b->cap = cap;
+	return WT_OK;
+}
+
+/* Empties the bag, with room for about `expected` terms. */
+static enum wt_status bag_reset(struct bag *b, size_t expected)
+{
+	size_t cap = 64;
+	while (cap < 2 * expected)
+		cap *= 2;
+	if (cap > b->cap)
+		return bag_alloc(b, cap);
+	for (size_t q = 0; q < b->n; q++)
+		b->key[b->used[q]] = 0;
+	b->n = 0;
+	return WT_OK;
+}
+
+static inline size_t bag_slot(const struct bag *b, uint32_t id)
+{
+	return (size_t)((id * 0x9E3779B1u) ^ (id >> 15)) & (b->cap - 1);
+}
+
+static enum wt_status bag_add(struct bag *b, uint32_t id, double w)
+{
+	if ((b->n + 1) * 4 > b->cap * 3) { /* grow: the terms again, in order */
+		struct bag big = {0};
+		enum wt_status st = bag_alloc(&big, b->cap * 2);
+		if (st)
+			return st;
+		for (size_t q = 0; q < b->n; q++) {
+			uint32_t k = b->key[b->used[q]];
+			size_t i = bag_slot(&big, k - 1);
+			while (big.key[i])
+				i = (i + 1) & (big.cap - 1);
+			big.key[i] = k;
+			big.w[i] = b->w[b->used[q]];
+			big.used[big.n++] = (uint32_t)i;
+		}
+		bag_release(b);
+		*b = big;
+	}
+	size_t i = bag_slot(b, id);
+	while (b->key[i] && b->key[i] != id + 1)
+		i = (i + 1) & (b->cap - 1);
+	if (!b->key[i]) {
+		b->key[i] = id + 1;
+		b->w[i] = 0;
+		b->used[b->n++] = (uint32_t)i;
+	}
 	/* tf enters damped: the square root of the summed weight is taken
 	 * when the terms are ranked */
-	double cur;
-	uint64_t bits = *slot;
-	memcpy(&cur, &bits, sizeof(cur));
-	cur += w;
-	memcpy(&bits, &cur, sizeof(bits));
-	*slot = bits;
+	b->w[i] += w;
 	return WT_OK;
 }
 
@@ -166,7 +235,7 @@ static int idset_has(const struct idset *s, uint32_t id)
  * ("Las Vegas", "Marta Ilves") are also a term of their own, as rare as
  * the rarer of the two: a multi-word name.
  */
-static enum wt_status add_terms(struct wt__map *bag, const char *text, size_t len,
+static enum wt_status add_terms(struct bag *bag, const char *text, size_t len,
 				double factor, int body, const struct wt__story_input *in,
 				struct wt__tokens *tv, struct idset *record, const struct idset *skip)
 {
@@ -263,14 +332,11 @@ size_t wt__url_slug(const char *url, char *out)
 /* Builds the TERMS best terms of article i into out (sorted by id),
  * L2-normalised.  @return the number of terms. */
 static size_t article_terms(const struct wt__story_input *in, size_t i, int title_only,
-			    size_t cap, struct wt__map *bag, struct wt__tokens *tv,
+			    size_t cap, struct bag *bag, struct wt__tokens *tv,
 			    struct term *tmp, struct term *out, enum wt_status *st)
 {
 	const struct wt_article *a = wt_corpus_get(in->corpus, i);
-	/* A fresh bag sized for this article: clearing a table grown by one
-	 * long article for every short one after it would dominate. */
-	wt__map_release(bag);
-	if ((*st = wt__map_init(bag, a->text_len / 6 + 64)))
+	if ((*st = bag_reset(bag, a->text_len / 6 + 64)))
 		return 0;
 	struct idset title = {.n = 0};
 	double tf = title_only ? 1.0 : 2.0;
@@ -295,12 +361,9 @@ static size_t article_terms(const struct wt__story_input *in, size_t i, int titl
 	/* The TERMS heaviest terms, through a min-heap on weight (ties by id,
 	 * so the choice does not depend on the table's layout). */
 	size_t n = 0;
-	for (size_t s = 0; s < bag->cap; s++) {
-		if (!bag->keys[s])
-			continue;
-		double w;
-		memcpy(&w, &bag->vals[s], sizeof(w));
-		struct term t = {(uint32_t)(bag->keys[s] - 1), (float)sqrt(w)};
+	for (size_t q = 0; q < bag->n; q++) {
+		size_t s = bag->used[q];
+		struct term t = {bag->key[s] - 1, (float)sqrt(bag->w[s])};
 		if (n < cap) {
 			size_t c = n++;
 			while (c > 0 && cmp_term_w(&t, &tmp[(c - 1) / 2]) > 0) {
@@ -584,7 +647,7 @@ static void *terms_worker(void *arg)
 {
 	struct term_worker *w = arg;
 	struct term_job *j = w->job;
-	struct wt__map bag = {0};
+	struct bag bag = {0};
 	struct wt__tokens tv = {0};
 	struct term *tmp = wt__malloc((j->cap + 1) * sizeof(*tmp)); /* the heap of best terms */
 	if (!tmp)
@@ -602,7 +665,7 @@ static void *terms_worker(void *arg)
 	}
 	if (w->st)
 		atomic_store(&j->failed, 1);
-	wt__map_release(&bag);
+	bag_release(&bag);
 	wt__free(tv.v);
 	wt__free(tmp);
 	return NULL;
