@@ -17,6 +17,7 @@
 
 #include "read/html.h"
 #include "read/read.h"
+#include "text/text.h"
 
 /* How long after its URL's day (midnight UTC) an article's date may be and
  * still be kept: time zones, a page made days before it went out.  Within a
@@ -24,7 +25,6 @@
  * short costs little in the stories' time window (UCI headlines: 2 days
  * moves 0.014 of B-cubed, 3 days 0.002, 7 or 30 days none). */
 #define URL_DATE_SLACK (7 * 86400)
-#include "text/text.h"
 
 enum wt_status wt_corpus_new(struct wt_corpus **out)
 {

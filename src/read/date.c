@@ -145,7 +145,8 @@ int wt__url_date(const char *url, char out[11])
 #undef DIG
 		if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
 			snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
-			return 1;
+			if (wt_parse_date(out) != WT_TIME_UNKNOWN) /* not 2017/02/31 */
+				return 1;
 		}
 	}
 	return 0;

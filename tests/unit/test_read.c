@@ -567,13 +567,15 @@ static void test_url_dates(void **state)
 		"{\"id\":\"dash-slash\",\"url\":\"http://daily.example/world/2017-10/03/content_3.htm\","
 		"\"text\":\"Fifty were killed.\"}\n"
 		"{\"id\":\"cut\",\"url\":\"https://paper.example/2018/feb/4\","
-		"\"text\":\"Half a date.\"}\n";
+		"\"text\":\"Half a date.\"}\n"
+		"{\"id\":\"no-day\",\"url\":\"https://paper.example/2017/02/31/x/\","
+		"\"date\":\"2018-05-01\",\"text\":\"No such day.\"}\n";
 	struct diags ds;
 	struct wt_corpus *c = new_corpus(&ds);
 	assert_int_equal(wt_corpus_read_memory(c, "dates.jsonl", data, sizeof(data) - 1,
 					       WT_FORMAT_JSONL),
 			 WT_OK);
-	assert_int_equal(wt_corpus_count(c), 8);
+	assert_int_equal(wt_corpus_count(c), 9);
 	const struct wt_article *a = wt_corpus_get(c, 0);
 	assert_string_equal(a->date, "2016-11-13");
 	assert_true(a->time == wt_parse_date("2016-11-13"));
@@ -587,6 +589,7 @@ static void test_url_dates(void **state)
 	assert_string_equal(wt_corpus_get(c, 5)->date, "2018-02-04");
 	assert_string_equal(wt_corpus_get(c, 6)->date, "2017-10-03");
 	assert_null(wt_corpus_get(c, 7)->date);
+	assert_string_equal(wt_corpus_get(c, 8)->date, "2018-05-01"); /* 02/31: no date */
 	/* the replaced date is reported where it was, the filled one is not */
 	if (ds.n != 1)
 		print_diags(&ds);
