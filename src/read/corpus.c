@@ -261,13 +261,16 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 		wt__report(in, WT_DIAG_WARNING, f.line, -1,
 			   "date '%.40s' not understood; treated as unknown", a.date);
 	/* A news URL's date is the day the page was made.  Without a date
-	 * it is the date; a date days after it is a later one (modified,
-	 * crawled, re-published: pages often carry those), and the URL's
-	 * day is the publication's. */
+	 * it is the date; a date days after a permalink's (/2016/11/13/) is a
+	 * later one (modified, crawled, re-published: pages often carry
+	 * those), and the URL's day is the publication's.  A date inside a
+	 * slug may be another day's ("paris-attacks-2015-11-13"): it only
+	 * fills a missing date. */
 	char ud[11];
-	if (a.url && wt__url_date(a.url, ud)) {
+	int uk = a.url ? wt__url_date(a.url, ud) : 0;
+	if (uk) {
 		int64_t ut = wt_parse_date(ud);
-		if (a.time == WT_TIME_UNKNOWN || a.time > ut + URL_DATE_SLACK) {
+		if (a.time == WT_TIME_UNKNOWN || (uk == 2 && a.time > ut + URL_DATE_SLACK)) {
 			if (a.time != WT_TIME_UNKNOWN)
 				wt__report(in, WT_DIAG_WARNING, f.line, -1,
 					   "date '%.40s' is %lld days after the URL's %s; the URL's is taken",

@@ -115,8 +115,13 @@ static int month_abbr(const char *s)
 int wt__url_date(const char *url, char out[11])
 {
 	const char *p = url ? strstr(url, "://") : NULL;
-	p = p ? strchr(p + 3, '/') : NULL;
-	for (; p && *p; p++) {
+	if (p) { /* the path: past the host, before a query or fragment */
+		p += 3 + strcspn(p + 3, "/?#");
+		if (*p != '/')
+			p = NULL;
+	}
+	int found = 0;
+	for (; p && *p && *p != '?' && *p != '#'; p++) {
 		if (*p != '/' && *p != '-' && *p != '_')
 			continue;
 		const char *q = p + 1;
@@ -124,30 +129,46 @@ int wt__url_date(const char *url, char out[11])
 		while (n < 10 && q[n] && ((q[n] >= '0' && q[n] <= '9') || q[n] == '/' || q[n] == '-'))
 			n++;
 		int y, mo, d;
+		size_t w; /* the date's length in the URL */
 #define D2(i) ((q[i] - '0') * 10 + (q[i + 1] - '0'))
 #define DIG(i) (q[i] >= '0' && q[i] <= '9')
 		if (n >= 10 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && (q[4] == '/' || q[4] == '-') &&
-		    DIG(5) && DIG(6) && q[7] == q[4] && DIG(8) && DIG(9) && !(q[10] >= '0' && q[10] <= '9')) {
-			y = D2(0) * 100 + D2(2), mo = D2(5), d = D2(8);
+		    DIG(5) && DIG(6) && q[7] == q[4] && DIG(8) && DIG(9) && !DIG(10)) {
+			y = D2(0) * 100 + D2(2), mo = D2(5), d = D2(8), w = 10;
 		} else if (n >= 8 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && DIG(4) && DIG(5) && DIG(6) &&
 			   DIG(7) && (q[8] == '/' || q[8] == '-' || q[8] == '_')) {
-			y = D2(0) * 100 + D2(2), mo = D2(4), d = D2(6);
+			y = D2(0) * 100 + D2(2), mo = D2(4), d = D2(6), w = 8;
 		} else if (n >= 10 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && q[4] == '-' && DIG(5) &&
 			   DIG(6) && q[7] == '/' && DIG(8) && DIG(9) && !DIG(10)) {
-			y = D2(0) * 100 + D2(2), mo = D2(5), d = D2(8); /* 2017-10/03 */
+			y = D2(0) * 100 + D2(2), mo = D2(5), d = D2(8), w = 10; /* 2017-10/03 */
 		} else if (n == 5 && DIG(0) && DIG(1) && DIG(2) && DIG(3) && q[4] == '/' &&
 			   (mo = month_abbr(q + 5)) && q[8] == '/' && DIG(9) && DIG(10) && !DIG(11)) {
-			y = D2(0) * 100 + D2(2), d = D2(9); /* 2018/feb/04 */
+			y = D2(0) * 100 + D2(2), d = D2(9), w = 11; /* 2018/feb/04 */
 		} else {
 			continue;
 		}
+		/* A time after it ("2013-12-12-07-57-48", a section's made-on
+		 * stamp in some CMSs) makes it no page's date. */
+		if (q[w] == '-' && DIG(w + 1))
+			continue;
 #undef D2
 #undef DIG
-		if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
-			if (wt_parse_date(out) != WT_TIME_UNKNOWN) /* not 2017/02/31 */
-				return 1;
+		char ymd[11];
+		if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
+			continue;
+		snprintf(ymd, sizeof(ymd), "%04d-%02d-%02d", y, mo, d);
+		if (wt_parse_date(ymd) == WT_TIME_UNKNOWN) /* not 2017/02/31 */
+			continue;
+		/* a whole path segment (/2016/11/13/, /20161113/) is the page's
+		 * permalink; one inside a slug may name another day */
+		char e = q[w];
+		int whole = *p == '/' && (e == '/' || e == '\0' || e == '?' || e == '#');
+		if (!found || (whole && found < 2)) {
+			memcpy(out, ymd, sizeof(ymd));
+			found = whole ? 2 : 1;
 		}
+		if (whole)
+			break;
 	}
-	return 0;
+	return found;
 }

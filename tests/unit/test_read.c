@@ -569,13 +569,21 @@ static void test_url_dates(void **state)
 		"{\"id\":\"cut\",\"url\":\"https://paper.example/2018/feb/4\","
 		"\"text\":\"Half a date.\"}\n"
 		"{\"id\":\"no-day\",\"url\":\"https://paper.example/2017/02/31/x/\","
-		"\"date\":\"2018-05-01\",\"text\":\"No such day.\"}\n";
+		"\"date\":\"2018-05-01\",\"text\":\"No such day.\"}\n"
+		/* a date in a slug fills, never replaces */
+		"{\"id\":\"slug\",\"url\":\"https://paper.example/world/paris-attacks-2015-11-13-a-year-on\","
+		"\"date\":\"2016-11-13T09:00:00Z\",\"text\":\"A year on.\"}\n"
+		/* a section's stamp with its time is no date; the permalink after it is */
+		"{\"id\":\"stamp\",\"url\":\"http://tv.example/2013-12-12-07-57-48/news/2014/03/10/finale\","
+		"\"text\":\"The finale.\"}\n"
+		"{\"id\":\"query\",\"url\":\"https://search.example?d=/2016/11/13/\","
+		"\"text\":\"A search page.\"}\n";
 	struct diags ds;
 	struct wt_corpus *c = new_corpus(&ds);
 	assert_int_equal(wt_corpus_read_memory(c, "dates.jsonl", data, sizeof(data) - 1,
 					       WT_FORMAT_JSONL),
 			 WT_OK);
-	assert_int_equal(wt_corpus_count(c), 9);
+	assert_int_equal(wt_corpus_count(c), 12);
 	const struct wt_article *a = wt_corpus_get(c, 0);
 	assert_string_equal(a->date, "2016-11-13");
 	assert_true(a->time == wt_parse_date("2016-11-13"));
@@ -590,6 +598,9 @@ static void test_url_dates(void **state)
 	assert_string_equal(wt_corpus_get(c, 6)->date, "2017-10-03");
 	assert_null(wt_corpus_get(c, 7)->date);
 	assert_string_equal(wt_corpus_get(c, 8)->date, "2018-05-01"); /* 02/31: no date */
+	assert_string_equal(wt_corpus_get(c, 9)->date, "2016-11-13T09:00:00Z");
+	assert_string_equal(wt_corpus_get(c, 10)->date, "2014-03-10");
+	assert_null(wt_corpus_get(c, 11)->date);
 	/* the replaced date is reported where it was, the filled one is not */
 	if (ds.n != 1)
 		print_diags(&ds);
