@@ -109,9 +109,18 @@ static enum wt_status bag_reset(struct bag *b, size_t expected)
 	return WT_OK;
 }
 
-static inline size_t bag_slot(const struct bag *b, uint32_t id)
+/* The slot of term id, taken (weight 0) when the term is new. */
+static size_t bag_take(struct bag *b, uint32_t id)
 {
-	return (size_t)((id * 0x9E3779B1u) ^ (id >> 15)) & (b->cap - 1);
+	size_t i = (size_t)((id * 0x9E3779B1u) ^ (id >> 15)) & (b->cap - 1);
+	while (b->key[i] && b->key[i] != id + 1)
+		i = (i + 1) & (b->cap - 1);
+	if (!b->key[i]) {
+		b->key[i] = id + 1;
+		b->w[i] = 0;
+		b->used[b->n++] = (uint32_t)i;
+	}
+	return i;
 }
 
 static enum wt_status bag_add(struct bag *b, uint32_t id, double w)
@@ -121,29 +130,14 @@ static enum wt_status bag_add(struct bag *b, uint32_t id, double w)
 		enum wt_status st = bag_alloc(&big, b->cap * 2);
 		if (st)
 			return st;
-		for (size_t q = 0; q < b->n; q++) {
-			uint32_t k = b->key[b->used[q]];
-			size_t i = bag_slot(&big, k - 1);
-			while (big.key[i])
-				i = (i + 1) & (big.cap - 1);
-			big.key[i] = k;
-			big.w[i] = b->w[b->used[q]];
-			big.used[big.n++] = (uint32_t)i;
-		}
+		for (size_t q = 0; q < b->n; q++)
+			big.w[bag_take(&big, b->key[b->used[q]] - 1)] = b->w[b->used[q]];
 		bag_release(b);
 		*b = big;
 	}
-	size_t i = bag_slot(b, id);
-	while (b->key[i] && b->key[i] != id + 1)
-		i = (i + 1) & (b->cap - 1);
-	if (!b->key[i]) {
-		b->key[i] = id + 1;
-		b->w[i] = 0;
-		b->used[b->n++] = (uint32_t)i;
-	}
 	/* tf enters damped: the square root of the summed weight is taken
 	 * when the terms are ranked */
-	b->w[i] += w;
+	b->w[bag_take(b, id)] += w;
 	return WT_OK;
 }
 

@@ -267,9 +267,9 @@ enum wt_status wt__corpus_add_fields(struct wt__input *in,
 	 * slug may be another day's ("paris-attacks-2015-11-13"): it only
 	 * fills a missing date. */
 	char ud[11];
-	int uk = a.url ? wt__url_date(a.url, ud) : 0;
+	int64_t ut;
+	int uk = a.url ? wt__url_date(a.url, ud, &ut) : 0;
 	if (uk) {
-		int64_t ut = wt_parse_date(ud);
 		if (a.time == WT_TIME_UNKNOWN || (uk == 2 && a.time > ut + URL_DATE_SLACK)) {
 			if (a.time != WT_TIME_UNKNOWN)
 				wt__report(in, WT_DIAG_WARNING, f.line, -1,

@@ -112,7 +112,7 @@ static int month_abbr(const char *s)
 }
 
 /* See read.h. */
-int wt__url_date(const char *url, char out[11])
+int wt__url_date(const char *url, char out[11], int64_t *time)
 {
 	const char *p = url ? strstr(url, "://") : NULL;
 	if (p) { /* the path: past the host, before a query or fragment */
@@ -157,14 +157,17 @@ int wt__url_date(const char *url, char out[11])
 		if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
 			continue;
 		snprintf(ymd, sizeof(ymd), "%04d-%02d-%02d", y, mo, d);
-		if (wt_parse_date(ymd) == WT_TIME_UNKNOWN) /* not 2017/02/31 */
+		int64_t t = wt_parse_date(ymd);
+		if (t == WT_TIME_UNKNOWN) /* not 2017/02/31 */
 			continue;
 		/* a whole path segment (/2016/11/13/, /20161113/) is the page's
 		 * permalink; one inside a slug may name another day */
 		char e = q[w];
 		int whole = *p == '/' && (e == '/' || e == '\0' || e == '?' || e == '#');
-		if (!found || (whole && found < 2)) {
+		if (whole || !found) {
 			memcpy(out, ymd, sizeof(ymd));
+			if (time)
+				*time = t;
 			found = whole ? 2 : 1;
 		}
 		if (whole)

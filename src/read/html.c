@@ -1177,7 +1177,7 @@ enum wt_status wt__html_extract(const char *html, size_t len, const char *charse
 	page->site = m.site.v ? m.site.v : host_of(page->url);
 	trim_by(page->byline);
 	char ymd[11];
-	if (!page->date && (wt__url_date(page->url, ymd) || wt__url_date(url, ymd)))
+	if (!page->date && (wt__url_date(page->url, ymd, NULL) || wt__url_date(url, ymd, NULL)))
 		page->date = wt__strdup(ymd);
 	wt__free(m.body.v);
 	char **strs[] = {&page->url, &page->title, &page->date, &page->site, &page->byline};

@@ -72,10 +72,11 @@ void wt__trim_field(const char **s, size_t *n);
  * /2019/nov/19/, /2019-11/19/ in the path (not the host, nor the query),
  * or such a date inside a path segment ("-20191119,0,", "story-2019-11-19-").
  * A date followed by a time ("2019-11-19-07-57-48") is none.  Writes
- * "YYYY-MM-DD" to out.  @return 2 for a date that is a whole path segment
+ * "YYYY-MM-DD" to out and, when time is not NULL, its midnight UTC to
+ * *time.  @return 2 for a date that is a whole path segment
  * (a permalink's: taken first), 1 for one inside a segment, 0 for none.
  */
-int wt__url_date(const char *url, char out[11]);
+int wt__url_date(const char *url, char out[11], int64_t *time);
 
 /* One reader per format. */
 enum wt_status wt__read_text(struct wt__input *in, const char *data, size_t len);

@@ -34,15 +34,20 @@ static const unsigned char ascii_word[256] = {
 #ifdef __SSE2__
 #include <emmintrin.h>
 
+/* 0xFF in each byte of the 16 that is an ASCII digit. */
+static inline __m128i digits16(__m128i c)
+{
+	return _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
+			     _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
+}
+
 /* Bit k set when byte k of the 16 is an ASCII letter or digit. */
 static inline unsigned alnum16(__m128i c)
 {
 	__m128i lo = _mm_or_si128(c, _mm_set1_epi8(0x20));
 	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
 				       _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
-				      _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digits16(c)));
 }
 #endif
 
@@ -172,13 +177,6 @@ static size_t skip_link_target(const unsigned char *s, size_t n, size_t i)
 }
 
 #ifdef __SSE2__
-/* Bit k set when byte k of the 16 is an ASCII digit. */
-static inline unsigned digit16(__m128i c)
-{
-	return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
-							 _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1))));
-}
-
 /*
  * Sixty-four bytes from s[i] at once, outside a word (len >= i + 64): the
  * words that end inside them, found with bit masks rather than a branch
@@ -198,7 +196,7 @@ static size_t ascii_block(const unsigned char *s, size_t i, size_t len, struct w
 		__m128i p = _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8(',')),
 					 _mm_cmpeq_epi8(c, _mm_set1_epi8('.')));
 		word |= (uint64_t)alnum16(c) << (16 * k);
-		digit |= (uint64_t)digit16(c) << (16 * k);
+		digit |= (uint64_t)(unsigned)_mm_movemask_epi8(digits16(c)) << (16 * k);
 		punct |= (uint64_t)(unsigned)_mm_movemask_epi8(p) << (16 * k);
 		stop |= (uint64_t)(unsigned)(_mm_movemask_epi8(c) |
 					     _mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_set1_epi8(']'))))

@@ -239,23 +239,11 @@ static const struct article *find_article(const struct eval *ev, uint64_t id)
 	return v ? &ev->arts[*v] : NULL;
 }
 
-/* @return 1 when following source links up from `a` reaches `target`.
- * Cycles end the walk after as many steps as there are articles. */
-static int has_ancestor(const struct eval *ev, const struct article *a,
-			uint64_t target)
-{
-	for (size_t steps = 0; a && a->source && steps < ev->n_arts; steps++) {
-		if (a->source == target)
-			return 1;
-		a = find_article(ev, a->source);
-	}
-	return 0;
-}
-
 /*
  * The article whose text `id` repeats: its source while it is a duplicate
  * (the same text after cleaning), else id itself.  Of identical texts,
- * which one the copies name as their source is arbitrary.
+ * which one the copies name as their source is arbitrary, so either
+ * counts as the gold's.
  */
 static uint64_t same_text_root(const struct eval *ev, uint64_t id)
 {
@@ -268,38 +256,41 @@ static uint64_t same_text_root(const struct eval *ev, uint64_t id)
 	return id;
 }
 
-/* Whether `target`, or the text it repeats, is among a's sources. */
-static int has_ancestor_text(const struct eval *ev, const struct article *a, uint64_t target)
+/* @return 1 when following source links up from `a` reaches `target` or
+ * the text it repeats.  Cycles end the walk after as many steps as there
+ * are articles. */
+static int has_ancestor(const struct eval *ev, const struct article *a,
+			uint64_t target)
 {
 	uint64_t root = same_text_root(ev, target);
-	return has_ancestor(ev, a, target) || (root != target && has_ancestor(ev, a, root));
+	for (size_t steps = 0; a && a->source && steps < ev->n_arts; steps++) {
+		if (a->source == target || a->source == root)
+			return 1;
+		a = find_article(ev, a->source);
+	}
+	return 0;
 }
 
 /*
- * Whether article a took its text from `target` through copies of it: its
- * source is target, or a duplicate or verbatim copy of target (a rewrite
- * of a wire story's reprint rewrote the wire story).
+ * Whether article a took its text from `target` (or the text it repeats)
+ * through copies of it: its source is target, or a duplicate or verbatim
+ * copy of target (a rewrite of a wire story's reprint rewrote the wire
+ * story).
  */
-static int copied_from_id(const struct eval *ev, const struct article *a, uint64_t target)
+static int copied_from(const struct eval *ev, const struct article *a, uint64_t target)
 {
 	if (!a->source)
 		return 0;
+	uint64_t root = same_text_root(ev, target);
 	const struct article *s = a;
 	for (size_t steps = 0; s && s->source && steps < ev->n_arts; steps++) {
-		if (s->source == target)
+		if (s->source == target || s->source == root)
 			return 1;
 		s = find_article(ev, s->source);
 		if (!s || (s->rel != WT_REL_DUPLICATE && s->rel != WT_REL_VERBATIM))
 			return 0;
 	}
 	return 0;
-}
-
-/* copied_from_id, where the text `target` repeats counts as target. */
-static int copied_from(const struct eval *ev, const struct article *a, uint64_t target)
-{
-	uint64_t root = same_text_root(ev, target);
-	return copied_from_id(ev, a, target) || (root != target && copied_from_id(ev, a, root));
 }
 
 /* @return num / den, or NAN (printed "-" or null) when den is 0. */
@@ -941,9 +932,9 @@ static void score_pairs(struct eval *ev, struct gold *g)
 			continue;
 		g->found[p->cls]++;
 		g->dir_found++;
-		if (has_ancestor_text(ev, c, p->s))
+		if (has_ancestor(ev, c, p->s))
 			g->dir_ok++;
-		else if (has_ancestor_text(ev, s, p->c))
+		else if (has_ancestor(ev, s, p->c))
 			g->dir_reversed++;
 		else
 			g->dir_neither++;
