@@ -14,8 +14,8 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := libutf8proc libxxhash jansson zlib gumbo sqlite3 libmicrohttpd
-DEBS    := pkg-config libutf8proc-dev libxxhash-dev libjansson-dev zlib1g-dev libgumbo-dev libsqlite3-dev libmicrohttpd-dev libcmocka-dev
+PKGS    := libutf8proc icu-uc libxxhash jansson zlib gumbo sqlite3 libmicrohttpd
+DEBS    := pkg-config libutf8proc-dev libicu-dev libxxhash-dev libjansson-dev zlib1g-dev libgumbo-dev libsqlite3-dev libmicrohttpd-dev libcmocka-dev
 FUZZ_DEBS := clang libclang-rt-14-dev
 MPI_DEBS  := libopenmpi-dev openmpi-bin
 BROWSER_DEBS := chromium
@@ -23,7 +23,7 @@ MPICC   ?= mpicc
 
 # Install missing Debian packages once, before anything is compiled.
 DEPS_STAMP := $(BUILD)/.deps
-$(DEPS_STAMP):
+$(DEPS_STAMP): Makefile
 	@sh tools/deps.sh $(DEBS)
 	@mkdir -p $(BUILD) && touch $@
 

@@ -7,9 +7,15 @@
  * table driven fast path, and only other code points go through utf8proc.  A word
  * is a run of letters, marks and digits; digits joined by ',' or '.'
  * ("14,000", "5.93") stay one token; each CJK ideograph or kana is a token
- * by itself; tatweel and zero-width joiners are skipped inside words; the
- * URL part of a Markdown link "[text](url)" is skipped.
+ * by itself; Thai, Lao, Khmer and Myanmar, written without spaces between
+ * words, are cut into words by ICU's dictionary word breaker; tatweel and
+ * zero-width joiners are skipped inside words; the URL part of a Markdown
+ * link "[text](url)" is skipped.
  */
+#include <pthread.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
 #include "text/text.h"
 
 #define MAX_TOKEN_BYTES 192   /* normalized bytes hashed per token */
@@ -225,9 +231,175 @@ static size_t ascii_block(const unsigned char *s, size_t i, size_t len, struct w
 }
 #endif
 
+/*
+ * Scripts written without spaces between words (Thai, Lao, Khmer,
+ * Myanmar): a run of their letters is a phrase or a whole clause, useless
+ * as one token (one changed word would change it all), so ICU's word break
+ * iterator, which holds dictionaries for these four, cuts it into words.
+ * Opening an iterator costs far more than a run, so the iterators are kept
+ * in a pool shared by the threads (one is used by one thread at a time).
+ */
+static int unspaced_script(int32_t cp)
+{
+	return (cp >= 0x0E00 && cp <= 0x0EFF) || /* Thai, Lao */
+	       (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0xA9E0 && cp <= 0xA9FF) ||
+	       (cp >= 0xAA60 && cp <= 0xAA7F) || /* Myanmar */
+	       (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x19E0 && cp <= 0x19FF); /* Khmer */
+}
+
+#define BREAK_POOL 64
+static pthread_mutex_t break_lock = PTHREAD_MUTEX_INITIALIZER;
+static UBreakIterator *break_pool[BREAK_POOL];
+static int break_pooled;
+
+/* @return a word break iterator, NULL when ICU cannot give one. */
+static UBreakIterator *break_take(void)
+{
+	UBreakIterator *bi = NULL;
+	pthread_mutex_lock(&break_lock);
+	if (break_pooled > 0)
+		bi = break_pool[--break_pooled];
+	pthread_mutex_unlock(&break_lock);
+	if (!bi) {
+		UErrorCode err = U_ZERO_ERROR;
+		bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+		if (U_FAILURE(err))
+			bi = NULL;
+	}
+	return bi;
+}
+
+static void break_give(UBreakIterator *bi)
+{
+	/* Let go of the text it was given, which may be freed before it is
+	 * taken again. */
+	UErrorCode err = U_ZERO_ERROR;
+	UText empty = UTEXT_INITIALIZER;
+	utext_openUTF8(&empty, "", 0, &err);
+	ubrk_setUText(bi, &empty, &err);
+	utext_close(&empty);
+	pthread_mutex_lock(&break_lock);
+	if (break_pooled < BREAK_POOL) {
+		break_pool[break_pooled++] = bi;
+		bi = NULL;
+	}
+	pthread_mutex_unlock(&break_lock);
+	if (bi)
+		ubrk_close(bi);
+}
+
+/* @return the end of the run of letters and marks of an unspaced script
+ * (and of ignorable joiners) that starts at s[i]. */
+static size_t unspaced_run_end(const unsigned char *s, size_t i, size_t len)
+{
+	while (i < len && s[i] >= 0x80) {
+		size_t l, flen;
+		const unsigned char *fold;
+		unsigned char scratch[64];
+		int32_t cp = wt__utf8_decode(s + i, len - i, &l);
+		if (cp < 0)
+			break;
+		enum wt__cclass cc = wt__cp_lookup(cp, &fold, &flen, scratch);
+		if (!(cc == WT_CC_IGNORE || (cc == WT_CC_WORD && unspaced_script(cp))))
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Appends the token of s[a..b) (within a run: letters, marks and
+ * joiners), hashed from its folded bytes as the general path hashes a
+ * word; none when nothing of it folds to a byte. */
+static enum wt_status add_folded(const unsigned char *s, size_t a, size_t b, struct wt__tokens *tv)
+{
+	unsigned char buf[MAX_TOKEN_BYTES + 64], scratch[64];
+	size_t blen = 0;
+	for (size_t i = a; i < b && blen < MAX_TOKEN_BYTES;) {
+		size_t l, flen;
+		const unsigned char *fold;
+		int32_t cp = wt__utf8_decode(s + i, b - i, &l);
+		if (wt__cp_lookup(cp, &fold, &flen, scratch) == WT_CC_WORD) {
+			size_t room = sizeof(buf) - blen;
+			memcpy(buf + blen, fold, flen < room ? flen : room);
+			blen += flen < room ? flen : room;
+		}
+		i += l;
+	}
+	if (blen == 0)
+		return WT_OK;
+	enum wt_status st = WT_GROW(tv->v, tv->cap, tv->n + 1, (size_t)UINT32_MAX);
+	if (st)
+		return st;
+	struct wt_token *t = &tv->v[tv->n++];
+	t->start = (uint32_t)a;
+	t->end = (uint32_t)b;
+	t->hash = finish_hash(buf, blen);
+	return WT_OK;
+}
+
+/*
+ * The cuts of recent runs, per thread: the same runs come again and again
+ * (each text is tokenized by several stages, copies repeat their source,
+ * short runs are common words), and ICU's dictionary search costs ten
+ * times the rest of the tokenizer.  A run's entry holds the byte lengths
+ * of its words; runs of more words, or longer ones, are not kept.
+ */
+#define RUN_MEMO 1024
+#define RUN_WORDS 55
+struct run_memo {
+	uint64_t key; /* hash of the run's bytes, 0 for none */
+	uint8_t n;
+	uint8_t len[RUN_WORDS];
+};
+static _Thread_local struct run_memo run_memo[RUN_MEMO];
+
+/* The words of the run s[a..b) of an unspaced script, appended to tv;
+ * *bi is the caller's iterator, taken from the pool on first need.  The
+ * whole run is one word if ICU gives no iterator. */
+static enum wt_status unspaced_words(const unsigned char *s, size_t a, size_t b,
+				     struct wt__tokens *tv, UBreakIterator **bi)
+{
+	uint64_t key = wt__hash(s + a, b - a) | 1;
+	struct run_memo *m = &run_memo[key & (RUN_MEMO - 1)];
+	enum wt_status st = WT_OK;
+	if (m->key == key) {
+		for (int k = 0; k < m->n && !st; k++) {
+			st = add_folded(s, a, a + m->len[k], tv);
+			a += m->len[k];
+		}
+		return st;
+	}
+	if (!*bi && !(*bi = break_take()))
+		return add_folded(s, a, b, tv);
+	UErrorCode err = U_ZERO_ERROR;
+	UText ut = UTEXT_INITIALIZER;
+	utext_openUTF8(&ut, (const char *)s + a, (int64_t)(b - a), &err);
+	ubrk_setUText(*bi, &ut, &err);
+	if (U_FAILURE(err)) {
+		st = add_folded(s, a, b, tv);
+	} else {
+		/* boundaries are byte offsets into the run (UTF-8 text) */
+		struct run_memo nm = {key, 0, {0}};
+		int32_t p = ubrk_first(*bi), q;
+		while (!st && (q = ubrk_next(*bi)) != UBRK_DONE) {
+			st = add_folded(s, a + (size_t)p, a + (size_t)q, tv);
+			if (nm.key && nm.n < RUN_WORDS && q - p <= 255)
+				nm.len[nm.n++] = (uint8_t)(q - p);
+			else
+				nm.key = 0;
+			p = q;
+		}
+		if (!st && nm.key)
+			*m = nm;
+	}
+	utext_close(&ut);
+	return st;
+}
+
 /* The tokenizer; `blocks`: whether to take runs of ASCII 64 bytes at a time
  * (the same tokens; 0 only to check that). */
-static inline enum wt_status tokenize(const char *text, size_t len, struct wt__tokens *tv, int blocks)
+static inline enum wt_status tokenize(const char *text, size_t len, struct wt__tokens *tv, int blocks,
+				      UBreakIterator **bi)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	tv->n = 0;
@@ -338,6 +510,15 @@ static inline enum wt_status tokenize(const char *text, size_t len, struct wt__t
 		unsigned char scratch[64];
 		int32_t cp = wt__utf8_decode(s + i, len - i, &clen);
 		enum wt__cclass cc = wt__cp_lookup(cp, &fold, &flen, scratch);
+		if (cc == WT_CC_WORD && unspaced_script(cp)) {
+			if (in_word)
+				EMIT();
+			size_t e = unspaced_run_end(s, i, len);
+			if ((st = unspaced_words(s, i, e, tv, bi)))
+				return st;
+			i = e;
+			continue;
+		}
 		switch (cc) {
 		case WT_CC_WORD:
 			if (!in_word) {
@@ -394,12 +575,20 @@ static inline enum wt_status tokenize(const char *text, size_t len, struct wt__t
 
 enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
 {
-	return tokenize(text, len, tv, 1);
+	UBreakIterator *bi = NULL;
+	enum wt_status st = tokenize(text, len, tv, 1, &bi);
+	if (bi)
+		break_give(bi);
+	return st;
 }
 
 enum wt_status wt__tokenize_bytewise(const char *text, size_t len, struct wt__tokens *tv)
 {
-	return tokenize(text, len, tv, 0);
+	UBreakIterator *bi = NULL;
+	enum wt_status st = tokenize(text, len, tv, 0, &bi);
+	if (bi)
+		break_give(bi);
+	return st;
 }
 
 enum wt_status wt_tokenize(const char *text, size_t len, struct wt_token **out,

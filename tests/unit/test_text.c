@@ -407,6 +407,93 @@ static void test_tokens_cjk(void **state)
 	assert_true(hash1("\xEF\xBE\x83") == hash1("\xE3\x83\x86"));
 }
 
+/* Thai, Lao, Khmer and Myanmar have no spaces between words: a run of
+ * letters is cut into words, so one changed word leaves its neighbours'
+ * tokens as they were. */
+static void assert_contiguous(struct toks t, size_t len)
+{
+	assert_true(t.n >= 2);
+	assert_int_equal(t.v[0].start, 0);
+	for (size_t k = 1; k < t.n; k++)
+		assert_int_equal(t.v[k].start, t.v[k - 1].end);
+	assert_int_equal(t.v[t.n - 1].end, len);
+}
+
+static void test_tokens_unspaced_scripts(void **state)
+{
+	(void)state;
+	/* เร่งอพยพผู้สูงอายุ ("hurried to evacuate the elderly") */
+	const char *th = "\xE0\xB9\x80\xE0\xB8\xA3\xE0\xB9\x88\xE0\xB8\x87\xE0\xB8\xAD\xE0\xB8\x9E"
+			 "\xE0\xB8\xA2\xE0\xB8\x9E\xE0\xB8\x9C\xE0\xB8\xB9\xE0\xB9\x89\xE0\xB8\xAA"
+			 "\xE0\xB8\xB9\xE0\xB8\x87\xE0\xB8\xAD\xE0\xB8\xB2\xE0\xB8\xA2\xE0\xB8\xB8";
+	/* the same with อพยพ changed: เร่งเคลื่อนย้ายผู้สูงอายุ */
+	const char *th2 = "\xE0\xB9\x80\xE0\xB8\xA3\xE0\xB9\x88\xE0\xB8\x87\xE0\xB9\x80\xE0\xB8\x84"
+			  "\xE0\xB8\xA5\xE0\xB8\xB7\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\x99\xE0\xB8\xA2"
+			  "\xE0\xB9\x89\xE0\xB8\xB2\xE0\xB8\xA2\xE0\xB8\x9C\xE0\xB8\xB9\xE0\xB9\x89"
+			  "\xE0\xB8\xAA\xE0\xB8\xB9\xE0\xB8\x87\xE0\xB8\xAD\xE0\xB8\xB2\xE0\xB8\xA2"
+			  "\xE0\xB8\xB8";
+	const char *evacuate = "\xE0\xB8\xAD\xE0\xB8\x9E\xE0\xB8\xA2\xE0\xB8\x9E"; /* อพยพ */
+	struct toks t = tok(th), u = tok(th2);
+	assert_true(t.n >= 3);
+	assert_contiguous(t, strlen(th));
+	assert_contiguous(u, strlen(th2));
+	int found = 0;
+	for (size_t k = 0; k < t.n; k++)
+		if (t.v[k].end - t.v[k].start == strlen(evacuate) &&
+		    !memcmp(th + t.v[k].start, evacuate, strlen(evacuate))) {
+			assert_true(t.v[k].hash == hash1(evacuate));
+			found = 1;
+		}
+	assert_true(found);
+	/* the first word and the last are the same tokens in both */
+	assert_true(t.v[0].hash == u.v[0].hash);
+	assert_int_equal(t.v[0].end, u.v[0].end);
+	assert_true(t.v[t.n - 1].hash == u.v[u.n - 1].hash);
+	/* a second time (the cuts now remembered): the same tokens */
+	struct toks again = tok(th);
+	assert_int_equal(again.n, t.n);
+	for (size_t k = 0; k < t.n; k++) {
+		assert_int_equal(again.v[k].start, t.v[k].start);
+		assert_int_equal(again.v[k].end, t.v[k].end);
+		assert_true(again.v[k].hash == t.v[k].hash);
+	}
+	wt_free(t.v);
+	wt_free(u.v);
+	wt_free(again.v);
+
+	/* Digits and Latin beside Thai are tokens of their own:
+	 * "COVID" glued to โควิด, and งบ 15 ล้านบาท ("a budget of 15 million baht") */
+	t = tok("COVID\xE0\xB9\x82\xE0\xB8\x84\xE0\xB8\xA7\xE0\xB8\xB4\xE0\xB8\x94");
+	assert_true(t.n >= 2);
+	assert_int_equal(t.v[0].end, 5);
+	assert_true(t.v[0].hash == hash1("covid"));
+	wt_free(t.v);
+	t = tok("\xE0\xB8\x87\xE0\xB8\x9A 15 \xE0\xB8\xA5\xE0\xB9\x89\xE0\xB8\xB2\xE0\xB8\x99"
+		"\xE0\xB8\x9A\xE0\xB8\xB2\xE0\xB8\x97");
+	assert_true(t.n >= 3);
+	assert_int_equal(t.v[1].start, 7);
+	assert_int_equal(t.v[1].end, 9);
+	wt_free(t.v);
+
+	/* Khmer រដ្ឋាភិបាលកម្ពុជា, Myanmar မြန်မာနိုင်ငံအစိုးရ, Lao ກະຊວງສາທາລະນະສຸກລາວ:
+	 * each more than one word */
+	static const char *const runs[] = {
+		"\xE1\x9E\x9A\xE1\x9E\x8A\xE1\x9F\x92\xE1\x9E\x8B\xE1\x9E\xB6\xE1\x9E\x97\xE1\x9E\xB7"
+		"\xE1\x9E\x94\xE1\x9E\xB6\xE1\x9E\x9B\xE1\x9E\x80\xE1\x9E\x98\xE1\x9F\x92\xE1\x9E\x96"
+		"\xE1\x9E\xBB\xE1\x9E\x87\xE1\x9E\xB6",
+		"\xE1\x80\x99\xE1\x80\xBC\xE1\x80\x94\xE1\x80\xBA\xE1\x80\x99\xE1\x80\xAC\xE1\x80\x94"
+		"\xE1\x80\xAD\xE1\x80\xAF\xE1\x80\x84\xE1\x80\xBA\xE1\x80\x84\xE1\x80\xB6\xE1\x80\xA1"
+		"\xE1\x80\x85\xE1\x80\xAD\xE1\x80\xAF\xE1\x80\xB8\xE1\x80\x9B",
+		"\xE0\xBA\x81\xE0\xBA\xB0\xE0\xBA\x8A\xE0\xBA\xA7\xE0\xBA\x87\xE0\xBA\xAA\xE0\xBA\xB2"
+		"\xE0\xBA\x97\xE0\xBA\xB2\xE0\xBA\xA5\xE0\xBA\xB0\xE0\xBA\x99\xE0\xBA\xB0\xE0\xBA\xAA"
+		"\xE0\xBA\xB8\xE0\xBA\x81\xE0\xBA\xA5\xE0\xBA\xB2\xE0\xBA\xA7"};
+	for (size_t r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+		t = tok(runs[r]);
+		assert_contiguous(t, strlen(runs[r]));
+		wt_free(t.v);
+	}
+}
+
 static void test_tokens_decomposed_kana(void **state)
 {
 	(void)state;
@@ -754,6 +841,8 @@ static void test_tokenize_blocks_bytewise(void **state)
 		"\xE4\xB8\xAD",     /* an ideograph */
 		"\xD9\x80",         /* tatweel */
 		"\xE2\x80\x8D",     /* zero-width joiner */
+		"\xE0\xB8\xAD\xE0\xB8\x9E\xE0\xB8\xA2\xE0\xB8\x9E", /* Thai: อพยพ */
+		"\xE0\xB8\x9C\xE0\xB8\xB9\xE0\xB9\x89", /* Thai: ผู้ */
 		"-", "'", "Konstantinopolitanischerdudelsackpfeifenmachergesellenvereinigung",
 		"1,234,567.89", "word"};
 	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
@@ -801,6 +890,7 @@ int main(void)
 		cmocka_unit_test(test_tokens_abbreviations),
 		cmocka_unit_test(test_tokens_scripts),
 		cmocka_unit_test(test_tokens_cjk),
+		cmocka_unit_test(test_tokens_unspaced_scripts),
 		cmocka_unit_test(test_tokens_decomposed_kana),
 		cmocka_unit_test(test_tokens_markdown_link),
 		cmocka_unit_test(test_token_hash_equivalence),

@@ -93,7 +93,12 @@ static int print_word_diff(const char *ta, struct wt_span pa, const char *tb,
 			pos = next;
 			fputs("{+", stdout);
 			put_text(b, e[k].b.start, e[k].b.end);
-			fputs(next > 0 && k + 1 < n ? "+} " : "+}", stdout);
+			/* a space before a's next word when b has one there
+			 * (none in scripts written without spaces) */
+			size_t after = e[k].b.end;
+			int space = next > 0 && k + 1 < n && after < pb.end - pb.start &&
+				    (b[after] == ' ' || b[after] == '\n' || b[after] == '\t');
+			fputs(space ? "+} " : "+}", stdout);
 			continue;
 		}
 		put_text(a, pos, e[k].a.start);
