@@ -108,7 +108,10 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_check.h build-fuzz/libwir
 $(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libwiretrace.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libwiretrace.a $(LDLIBS_ALL) $(LDFLAGS)
 
-bench: all $(BUILD)/bench_stages
+$(BUILD)/bench_floor: bench/floor.c $(DEPS_STAMP)
+	$(CC) -std=c11 $(OPT) $(WARN) -o $@ $< $(LDFLAGS)
+
+bench: all $(BUILD)/bench_stages $(BUILD)/bench_floor
 	@sh bench/run.sh
 	@echo
 	@sh bench/extract.sh

@@ -56,6 +56,16 @@ for _ in range(3):
     subprocess.run(["wc", "-w", corpus], check=True, capture_output=True)
     t_wc = min(t_wc, time.perf_counter() - t)
 
+# bench/floor.c: the least of the same work, plainly in C (ASCII words,
+# JSON escapes not decoded), the best of three; absent when FLOOR is unset
+t_floor = None
+floor = os.environ.get("FLOOR")
+if floor and os.access(floor, os.X_OK):
+    t_floor = 1e9
+    for _ in range(3):
+        out = subprocess.run([floor, corpus], check=True, capture_output=True).stdout.decode()
+        t_floor = min(t_floor, float(re.search(r"total ([0-9.]+) s", out).group(1)))
+
 # wiretrace, one core, the whole pipeline; its peak memory from GNU time
 rss_file = tempfile.NamedTemporaryFile(prefix="peers-rss-", delete=False).name
 t = time.perf_counter()
@@ -116,6 +126,9 @@ rate_wt, rate_ds = n / t_wt, n / t_ds
 g = max(len(gold), 1)
 print("corpus: %s, %d articles, %.1f MB, %d gold copy pairs" % (os.path.basename(corpus), n, size_mb, len(gold)))
 print("%-50s %8.2f s %9.0f art/s %7.1f MB/s" % ("GNU wc -w (reading the words)", t_wc, n / t_wc, size_mb / t_wc))
+if t_floor is not None:
+    print("%-50s %8.2f s %9.0f art/s %7.1f MB/s" %
+          ("bench/floor.c (least same work, ASCII, plain C)", t_floor, n / t_floor, size_mb / t_floor))
 print("%-50s %8.2f s %9.0f art/s %7.1f MB/s  peak %5.0f MB  candidate recall %.3f (found %.3f)" %
       ("wiretrace run -j1 (whole pipeline)", t_wt, rate_wt, size_mb / t_wt, wt_rss, wt_cand / g, wt_found / g))
 print("%-50s %8.2f s %9.0f art/s %7.1f MB/s" %
@@ -127,3 +140,5 @@ print("  datasketch: reading + MinHash %.2f s, inserts %.2f s, queries %.2f s" %
 print("ratio per core, wiretrace / datasketch (articles/s): %.0f for wiretrace's whole pipeline, "
       "%.0f for the same work; wc -w / wiretrace -j1 time: %.3f (wiretrace takes %.1fx wc's time)" %
       (rate_wt / rate_ds, (n / t_same) / rate_ds, t_wc / t_wt, t_wt / t_wc))
+print("floors against datasketch (time ratio): wc -w %.0f" % (t_ds / t_wc) +
+      ("" if t_floor is None else ", bench/floor.c %.0f" % (t_ds / t_floor)))

@@ -2,7 +2,8 @@
 # peers.sh [N] - bench/peers.py on the generated syndication corpus of N
 # articles (default 20000; built by bench/make_syndication.py in $SCALE_DIR
 # like bench/scale.sh): GNU wc -w, wiretrace run -j1 and datasketch's
-# MinHashLSH on the same articles in one run.
+# MinHashLSH on the same articles in one run, and bench/floor.c (the least
+# of that work written plainly in C) as a second floor.
 #
 # datasketch is not part of the project: set DATASKETCH to a copy of
 # https://github.com/ekzhu/datasketch (default ../datasketch beside the
@@ -30,4 +31,7 @@ c=$t/syn$n
 if [ ! -f "$c.jsonl" ] || [ bench/make_syndication.py -nt "$c.jsonl" ]; then
 	python3 bench/make_syndication.py "$n" "$c" || exit 1
 fi
+FLOOR=${FLOOR:-build/bench_floor}
+[ -x "$FLOOR" ] || make -s "$FLOOR" || exit 1
+export FLOOR
 exec "$py" bench/peers.py "$c.jsonl" "$c.pairs.tsv" "$ds" "$WT"

@@ -63,6 +63,16 @@ struct wt__number {
 enum wt_status wt__find_numbers(const char *text, size_t len, struct wt__number **out,
 				size_t *count);
 
+/* Whether text[0..len) writes decimals with a comma and groups thousands
+ * with a dot or a space ("1,5 Millionen", "2.400", "2 400"), by its
+ * unambiguous figures; wt__find_numbers asks it of the text it is given. */
+int wt__comma_decimals(const char *text, size_t len);
+
+/* wt__find_numbers, the way of writing decimals given: for a sentence,
+ * its article's (wt__comma_decimals of the whole text). */
+enum wt_status wt__find_numbers_as(const char *text, size_t len, int comma,
+				   struct wt__number **out, size_t *count);
+
 /* ---- quotations -------------------------------------------------------- */
 
 struct wt__quote {

@@ -33,6 +33,7 @@ struct scan {
 	const unsigned char *s;
 	size_t n;
 	size_t last_end; /* end of the last number found: no prefix reaches back past it */
+	int comma;       /* the text writes decimals with a comma: "1,5", "2.400", "2 400" */
 	struct wt__number *v;
 	size_t len, cap;
 	int full;
@@ -295,6 +296,13 @@ static const char *const function_words[] = {
 	"again", "once", "between", "against", "during", "through", "across", "among", "amid",
 	"via", "because", "though", "although", "whether", "ago", "percent", "cent", "pct",
 	"one", "ones",
+	/* German, French, Spanish, Italian, Portuguese, Dutch: articles,
+	 * conjunctions and prepositions */
+	"und", "oder", "der", "die", "das", "dem", "den", "des", "ein", "eine", "im", "zu",
+	"mit", "von", "f\u00fcr", "auf", "bei", "nach", "aus", "um", "et", "ou", "le", "la",
+	"les", "au", "aux", "dans", "sur", "pour", "par", "avec", "y", "el", "los", "las",
+	"del", "en", "con", "por", "para", "il", "gli", "nel", "e", "o", "het", "een", "van",
+	"met", "voor",
 	/* Hindi: mein, se, ka, ki, ke, ko, aur, ne, par, tak, hai, hain */
 	"\u092e\u0947\u0902", "\u0938\u0947", "\u0915\u093e", "\u0915\u0940", "\u0915\u0947",
 	"\u0915\u094b", "\u0914\u0930", "\u0928\u0947", "\u092a\u0930", "\u0924\u0915",
@@ -308,6 +316,10 @@ static const char *const function_words[] = {
 	"\u0437\u0430", "\u0434\u043e", "\u043e\u0442", "\u043a", "\u0430", "\u043d\u043e",
 	"\u043e", NULL
 };
+
+/* "of" in other languages, stepped over to the noun: "3 milliards de
+ * dollars", "1,5 million d'euros", "2 milioni di persone". */
+static const char *const of_words[] = {"de", "d", "des", "du", "di", "del", "dei", "delle", NULL};
 
 /* Verbs that follow a year at the start of a sentence ("2017 saw"). */
 static const char *const year_verbs[] = {
@@ -384,6 +396,76 @@ static int multiplier(const unsigned char *s, size_t a, size_t b)
 	for (int k = 0; multipliers[k].w; k++)
 		if (word_eq(s, a, b, multipliers[k].w))
 			return multipliers[k].exp;
+	return 0;
+}
+
+/* Multipliers of other languages, read only after digits ("1,5 Millionen",
+ * "3 milliards", "2 juta"): as words alone some are English ("bin", "mil").
+ * German and French "Billion"/"billion" are 10^12, English's 10^9: left out. */
+static const struct {
+	const char *w;
+	int exp;
+} digit_multipliers[] = {
+	/* German */
+	{"tausend", 3}, {"mio", 6}, {"millionen", 6}, {"mrd", 9}, {"milliarde", 9},
+	{"milliarden", 9},
+	/* French */
+	{"mille", 3}, {"millions", 6}, {"milliard", 9}, {"milliards", 9},
+	/* Spanish, Portuguese, Italian */
+	{"mil", 3}, {"mila", 3}, {"mill\u00f3n", 6}, {"millones", 6}, {"milh\u00e3o", 6},
+	{"milh\u00f5es", 6}, {"milione", 6}, {"milioni", 6}, {"miliardo", 9}, {"miliardi", 9},
+	/* Dutch, Scandinavian */
+	{"duizend", 3}, {"miljoen", 6}, {"miljoenen", 6}, {"miljard", 9}, {"miljarden", 9},
+	{"miljon", 6}, {"miljoner", 6}, {"miljarder", 9}, {"millioner", 6}, {"milliarder", 9},
+	/* Polish, Czech */
+	{"tys", 3}, {"mld", 9}, {"tis", 3}, {"milion\u016f", 6}, {"miliony", 6},
+	{"milion", 6}, {"miliard", 9}, {"miliardy", 9}, {"miliard\u00f3w", 9},
+	{"milion\u00f3w", 6},
+	/* Turkish, Indonesian and Malay */
+	{"bin", 3}, {"milyon", 6}, {"milyar", 9}, {"ribu", 3}, {"juta", 6}, {"miliar", 9},
+	/* Arabic: alf, alaf, milyun, malayin, milyar, milyarat */
+	{"\u0623\u0644\u0641", 3}, {"\u0622\u0644\u0627\u0641", 3},
+	{"\u0645\u0644\u064a\u0648\u0646", 6}, {"\u0645\u0644\u0627\u064a\u064a\u0646", 6},
+	{"\u0645\u0644\u064a\u0627\u0631", 9}, {"\u0645\u0644\u064a\u0627\u0631\u0627\u062a", 9},
+	/* Persian: hezar, milyun, milyard; Urdu and Hindi: arab */
+	{"\u0647\u0632\u0627\u0631", 3}, {"\u0645\u06cc\u0644\u06cc\u0648\u0646", 6},
+	{"\u0645\u06cc\u0644\u06cc\u0627\u0631\u062f", 9}, {"\u0627\u0631\u0628", 9},
+	{"\u0905\u0930\u092c", 9},
+	{NULL, 0}
+};
+
+/* Thai writes no space between words: its multipliers start the word
+ * after the figure ("15 \u0e25\u0e49\u0e32\u0e19\u0e1a\u0e32\u0e17", 15 million baht). */
+static const struct {
+	const char *w;
+	int exp;
+} prefix_multipliers[] = {
+	{"\u0e1e\u0e31\u0e19\u0e25\u0e49\u0e32\u0e19", 9}, /* phan lan */
+	{"\u0e25\u0e49\u0e32\u0e19", 6},                     /* lan */
+	{"\u0e41\u0e2a\u0e19", 5},                           /* saen */
+	{"\u0e2b\u0e21\u0e37\u0e48\u0e19", 4},              /* muen */
+	{"\u0e1e\u0e31\u0e19", 3},                           /* phan */
+	{NULL, 0}
+};
+
+/* @return the power of ten of the multiplier at s[a..b) after digits, or
+ * 0; *end is where it ends (before b for a Thai prefix). */
+static int digit_multiplier(const unsigned char *s, size_t a, size_t b, size_t *end)
+{
+	int m = multiplier(s, a, b);
+	for (int k = 0; !m && digit_multipliers[k].w; k++)
+		if (word_eq(s, a, b, digit_multipliers[k].w))
+			m = digit_multipliers[k].exp;
+	*end = b;
+	if (m || a >= b || s[a] != 0xE0)
+		return m;
+	for (int k = 0; prefix_multipliers[k].w; k++) {
+		size_t l = strlen(prefix_multipliers[k].w);
+		if (b - a >= l && !memcmp(s + a, prefix_multipliers[k].w, l)) {
+			*end = a + l;
+			return prefix_multipliers[k].exp;
+		}
+	}
 	return 0;
 }
 
@@ -548,20 +630,104 @@ static size_t phone_like(const unsigned char *s, size_t n, size_t i)
 	return digits >= 9 && groups >= 3 ? p : 0;
 }
 
+/* The bytes of a space that may group thousands at s[i] in a text that
+ * writes decimals with a comma ("2 400", "1 500 000"; no-break, narrow
+ * no-break and thin spaces too), else 0. */
+static size_t group_space(const unsigned char *s, size_t n, size_t i)
+{
+	size_t l = hspace(s, n, i);
+	return l && s[i] != '\t' ? l : 0;
+}
+
+/*
+ * Whether the text writes decimals with a comma and groups thousands with
+ * a dot or a space, as most languages do ("1,5 Millionen", "9,20 m",
+ * "1.500.000", "12,5 %"), rather than the English way ("5.93", "14,000",
+ * "1,250,000").  The unambiguous numbers of each way are counted; "2.400"
+ * and "1.250" are none.  A tie is the English way.
+ */
+int wt__comma_decimals(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = text ? len : 0;
+	int comma = 0, point = 0;
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] < '0' || s[i] > '9' ||
+		    (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.' ||
+			       s[i - 1] == ','))) {
+			i++;
+			continue;
+		}
+		size_t e, p;
+		int lead = count_digits(s, n, i, &p), dots = 0, commas = 0, k;
+		while (lead <= 3 && p + 1 < n && (s[p] == '.' || s[p] == ',') &&
+		       count_digits(s, n, p + 1, &e) == 3 && !(e < n && s[e] >= '0' && s[e] <= '9') &&
+		       (s[p] == '.' ? !commas : !dots)) {
+			dots += s[p] == '.';
+			commas += s[p] == ',';
+			p = e;
+		}
+		int more = p + 1 < n && (s[p] == '.' || s[p] == ',') && s[p + 1] >= '0' && s[p + 1] <= '9';
+		char sep = more ? (char)s[p] : 0;
+		if (dots >= 2 || (dots && sep == ','))
+			comma++; /* "1.500.000", "1.234,5" */
+		else if (commas >= 2 || (commas && sep == '.') || (commas == 1 && !more))
+			point++; /* "1,250,000", "1,234.5", "14,000" */
+		else if (!dots && !commas && sep) {
+			k = count_digits(s, n, p + 1, &e);
+			int after = e + 1 < n && (s[e] == '.' || s[e] == ',') && s[e + 1] >= '0' &&
+				    s[e + 1] <= '9'; /* "2.5.2026", "1,2,3" */
+			/* "10.30 Uhr" is a time */
+			int uhr = e + 4 <= n && s[e] == ' ' && !memcmp(s + e + 1, "Uhr", 3);
+			if (k != 3 && !after && !uhr) {
+				if (sep == ',')
+					comma++; /* "1,5", "9,20" */
+				else
+					point++; /* "5.93" */
+			}
+			p = e;
+		}
+		i = p > i ? p : i + 1;
+	}
+	return comma > point;
+}
+
 /*
  * Reads the number at s[i] into c: digits, thousands groups of exactly
  * three after a comma ("14,000"; a comma before anything else separates a
  * list: "3,4"), a decimal part after a dot.  European grouping ("1.234,5",
- * "1.234.567") is read when it cannot be a decimal.  @return 1, or 0 when
- * the run is a version, an address, a time, a fraction or too long to be a
- * figure (c->resume then steps over it).
+ * "1.234.567") is read when it cannot be a decimal.  In a text that writes
+ * decimals with a comma (`comma`), groups of three follow a dot or a space
+ * ("2.400", "2 400") and the decimal part a comma ("1,5").  @return 1, or 0
+ * when the run is a version, an address, a time, a fraction or too long to
+ * be a figure (c->resume then steps over it).
  */
-static int read_core(const unsigned char *s, size_t n, size_t i, struct cand *c)
+static int read_core(const unsigned char *s, size_t n, size_t i, struct cand *c, int comma)
 {
 	size_t p, l, e, l2;
 	int k;
 	c->core_start = c->start = i;
 	p = take_digits(s, n, i, c, &c->int_digits);
+	if (comma) {
+		while (c->int_digits <= 3) {
+			size_t g = sep_at(s, n, p, &l2) == '.' ? l2 : group_space(s, n, p);
+			if (!g || count_digits(s, n, p + g, &e) != 3)
+				break;
+			p = take_digits(s, n, p + g, c, &k);
+			c->seps++;
+		}
+		if (sep_at(s, n, p, &l) == ',' && is_digit_at(s, n, p + l)) {
+			p = take_digits(s, n, p + l, c, &k);
+			c->exp10 -= k;
+			c->frac = 1;
+		} else if (!c->seps && sep_at(s, n, p, &l) == '.' && is_digit_at(s, n, p + l)) {
+			p = take_digits(s, n, p + l, c, &k); /* "5.5" all the same */
+			c->exp10 -= k;
+			c->frac = 1;
+		}
+		goto after;
+	}
 	if (c->int_digits <= 3 && sep_at(s, n, p, &l) == '.') {
 		size_t j = p;
 		int groups = 0, dec = 0;
@@ -697,7 +863,7 @@ static int find_noun(const unsigned char *s, size_t n, size_t i, size_t *a, size
 			return 0;
 		if (k < 3 && (word_eq(s, *a, *b, "of") || word_eq(s, *a, *b, "the") ||
 			      word_eq(s, *a, *b, "a") || word_eq(s, *a, *b, "an") ||
-			      word_eq(s, *a, *b, "per"))) {
+			      word_eq(s, *a, *b, "per") || word_in(s, *a, *b, of_words) >= 0)) {
 			i = *b;
 			continue;
 		}
@@ -946,7 +1112,7 @@ static size_t time_after(const unsigned char *s, size_t n, size_t i)
 		      bytes_eq(s, q, e, "GMT") || bytes_eq(s, q, e, "UTC") ||
 		      bytes_eq(s, q, e, "BST") || bytes_eq(s, q, e, "EST") ||
 		      bytes_eq(s, q, e, "EDT") || bytes_eq(s, q, e, "CET") ||
-		      word_eq(s, q, e, "hrs")))
+		      word_eq(s, q, e, "hrs") || bytes_eq(s, q, e, "Uhr")))
 		return e;
 	if (e > q && word_eq(s, q, e, "o") && e + 6 < n && (s[e] == '\'') &&
 	    word_eq(s, e + 1, word_end(s, n, e + 1), "clock"))
@@ -1114,7 +1280,7 @@ static size_t at_digit(struct scan *x, size_t i)
 		return e;
 	if ((e = phone_like(s, n, i)))
 		return e;
-	if (!read_core(s, n, i, &c))
+	if (!read_core(s, n, i, &c, x->comma))
 		return c.resume;
 	if (!c.seps && !c.frac && c.int_digits <= 2 && (e = day_month(x, i)))
 		return e;
@@ -1186,12 +1352,12 @@ static size_t at_digit(struct scan *x, size_t i)
 			return skip_run(s, n, i); /* a range or a score: "3-1", "2019-20" */
 		if (is_letter_at(s, n, q)) {
 			/* "15-thousand", or a modifier: "120-day", "30-metre" */
-			size_t we = word_end(s, n, q);
-			int m = multiplier(s, q, we);
+			size_t we = word_end(s, n, q), me;
+			int m = digit_multiplier(s, q, we, &me);
 			if (m) {
 				c.exp10 += m;
 				c.mult = 1;
-				c.end = we;
+				c.end = me;
 			} else {
 				c.noun = 1;
 				c.noun_start = q;
@@ -1202,15 +1368,26 @@ static size_t at_digit(struct scan *x, size_t i)
 	if (!c.mult && !c.noun) {
 		size_t a, b;
 		if (next_word(s, n, c.end, &a, &b)) {
-			int m = multiplier(s, a, b);
+			size_t me;
+			int m = digit_multiplier(s, a, b, &me);
 			if (!m && (bytes_eq(s, a, b, "bn") || bytes_eq(s, a, b, "mn") ||
 				   bytes_eq(s, a, b, "mln") || bytes_eq(s, a, b, "tn") ||
 				   (c.money && bytes_eq(s, a, b, "m"))))
-				m = short_multiplier(s, a, b, c.money);
+				m = short_multiplier(s, a, b, c.money), me = b;
 			if (m) {
 				c.exp10 += m;
 				c.mult = 1;
-				c.end = b;
+				c.end = me;
+				if (me == b && b - a <= 3 && b < n && s[b] == '.' && s[a] < 0x80)
+					c.end = me = b = b + 1; /* "Mio.", "Mrd.", "tys." */
+				/* a larger one after it multiplies too: "3 mil millones",
+				 * "2 hundred thousand" */
+				int m2;
+				if (me == b && next_word(s, n, b, &a, &b) &&
+				    (m2 = digit_multiplier(s, a, b, &me)) > m && me == b) {
+					c.exp10 += m2;
+					c.end = b;
+				}
 			}
 		}
 	}
@@ -1437,6 +1614,12 @@ static size_t at_word(struct scan *x, size_t a, size_t b)
 enum wt_status wt__find_numbers(const char *text, size_t len, struct wt__number **out,
 				size_t *count)
 {
+	return wt__find_numbers_as(text, len, wt__comma_decimals(text, len), out, count);
+}
+
+enum wt_status wt__find_numbers_as(const char *text, size_t len, int comma,
+				   struct wt__number **out, size_t *count)
+{
 	if (!out || !count)
 		return WT_ERR_INVALID;
 	*out = NULL;
@@ -1446,6 +1629,7 @@ enum wt_status wt__find_numbers(const char *text, size_t len, struct wt__number 
 	struct scan x = {0};
 	x.s = (const unsigned char *)text;
 	x.n = len;
+	x.comma = comma;
 	enum wt_status st = WT_GROW(x.v, x.cap, 16, MAX_NUMBERS);
 	if (st)
 		return st;

@@ -369,11 +369,11 @@ static void num_cache_release(struct num_cache *nc)
 
 /* Finds the numbers of sentence text[0..len) into nc->v[lo, hi). */
 static enum wt_status parse_numbers(struct num_cache *nc, const char *text, size_t len,
-				    struct wt__tokens *tv)
+				    int comma, struct wt__tokens *tv)
 {
 	struct wt__number *num = NULL;
 	size_t nn = 0;
-	enum wt_status st = wt__find_numbers(text, len, &num, &nn);
+	enum wt_status st = wt__find_numbers_as(text, len, comma, &num, &nn);
 	for (size_t k = 0; k < nn && !st; k++) {
 		if (num[k].unit == WT_NUM_YEAR || num[k].unit == WT_NUM_DATE)
 			continue; /* a date differs between updates without disagreeing */
@@ -410,7 +410,7 @@ static enum wt_status parse_numbers(struct num_cache *nc, const char *text, size
 /* Numbers of one sentence of the story, keyed by group, unit, noun and
  * their place among those alike in the sentence. */
 static enum wt_status sentence_numbers(const char *text, const struct wt_story_sentence *s,
-				       size_t order, uint64_t root, size_t dateline_end,
+				       int comma, size_t order, uint64_t root, size_t dateline_end,
 				       struct item **items, size_t *n, size_t *cap,
 				       struct num_cache *nc, struct wt__tokens *tv)
 {
@@ -420,7 +420,9 @@ static enum wt_status sentence_numbers(const char *text, const struct wt_story_s
 		return WT_ERR_LIMIT;
 	uint64_t *slot;
 	int found;
-	enum wt_status st = wt__map_put(&nc->map, wt__hash(bytes, len) | 1, 0, &slot, &found);
+	/* the key: the bytes and how the article writes decimals */
+	enum wt_status st = wt__map_put(&nc->map, (wt__hash(bytes, len) + (uint64_t)comma * 2) | 1,
+					0, &slot, &found);
 	if (st)
 		return st;
 	size_t lo, hi;
@@ -430,7 +432,7 @@ static enum wt_status sentence_numbers(const char *text, const struct wt_story_s
 		hi = nc->ent[*slot - 1].hi;
 	} else {
 		lo = nc->n;
-		if ((st = parse_numbers(nc, bytes, len, tv)))
+		if ((st = parse_numbers(nc, bytes, len, comma, tv)))
 			return st;
 		hi = nc->n;
 		if (!found) { /* (a hash shared by other bytes: found, not kept) */
@@ -549,8 +551,9 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 		wt_find_credits(art->text, art->text_len, &cr);
 		size_t dateline_end = cr.agency.end <= 200 ? cr.agency.end : 0;
 		rg[0] = ni;
+		int comma = wt__comma_decimals(art->text, art->text_len);
 		for (; s < s_end && !st; s++)
-			st = sentence_numbers(art->text, &v->sentences[s], m, (uint64_t)root + 1,
+			st = sentence_numbers(art->text, &v->sentences[s], comma, m, (uint64_t)root + 1,
 					      dateline_end, &items, &ni, &icap, &ncache, &tv);
 		rg[1] = ni;
 		rg[2] = nq;

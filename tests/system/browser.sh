@@ -19,7 +19,8 @@ mkdir -p "$shots"
 . tests/system/serve.inc
 start_serve "$t/db" || exit 1
 trap 'kill $pid 2>/dev/null; rm -rf "$t"' EXIT
-timeout 300 node tests/browser/story.mjs "http://127.0.0.1:$port" "$shots" >"$t/out" 2>&1
+stories=$("$WT" run -q "$t/samples.jsonl" | grep -c '"type":"story"')
+timeout 300 node tests/browser/story.mjs "http://127.0.0.1:$port" "$shots" "$stories" >"$t/out" 2>&1
 rc=$?
 kill -TERM $pid
 wait $pid

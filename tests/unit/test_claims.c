@@ -113,6 +113,44 @@ static void test_multipliers(void **state)
 	     N("2 crore", 20000000, PLAIN, EXACT, "", ""));
 }
 
+/* Most languages write decimals with a comma and group thousands with a
+ * dot or a space; a text's own figures say which way it writes. */
+static void test_decimal_comma(void **state)
+{
+	(void)state;
+	NUMS("Insgesamt flohen 2.400 Menschen, der Pegel stieg auf 9,20 Meter, "
+	     "die Sch\u00e4den betragen 1,5 Millionen Euro.",
+	     N("2.400", 2400, PLAIN, EXACT, "", "Menschen"),
+	     N("9,20", 9.2, PLAIN, EXACT, "", "Meter"),
+	     N("1,5 Millionen Euro", 1500000, MONEY, EXACT, "EUR", ""));
+	NUMS("Quelque 2\u202f400 personnes, soit 12,5 %, et 3 milliards de dollars.",
+	     N("2\u202f400", 2400, PLAIN, EXACT, "", "personnes"),
+	     N("12,5 %", 12.5, PERCENT, EXACT, "", ""),
+	     N("3 milliards", 3e9, PLAIN, EXACT, "", "dollars"));
+	/* Около 2 400 человек, ущерб 1,5 млн рублей. */
+	NUMS("\u041e\u043a\u043e\u043b\u043e 2 400 \u0447\u0435\u043b\u043e\u0432\u0435\u043a, "
+	     "\u0443\u0449\u0435\u0440\u0431 1,5 \u043c\u043b\u043d "
+	     "\u0440\u0443\u0431\u043b\u0435\u0439.",
+	     N("2 400", 2400, PLAIN, EXACT, "", "\u0447\u0435\u043b\u043e\u0432\u0435\u043a"),
+	     N("1,5 \u043c\u043b\u043d \u0440\u0443\u0431\u043b\u0435\u0439", 1500000, MONEY,
+	       EXACT, "RUB", ""));
+	NUMS("El plan costar\u00e1 3 mil millones y 2,5 millones m\u00e1s.",
+	     N("3 mil millones", 3e9, PLAIN, EXACT, "", ""),
+	     N("2,5 millones", 2500000, PLAIN, EXACT, "", "m\u00e1s"));
+	NUMS("Der Schaden: 2,5 Mio. Euro.", N("2,5 Mio. Euro", 2500000, MONEY, EXACT, "EUR", ""));
+	/* Thai glues its multiplier to the next word: งบ 15 ล้านบาท */
+	NUMS("\u0e07\u0e1a 15 \u0e25\u0e49\u0e32\u0e19\u0e1a\u0e32\u0e17",
+	     N("15 \u0e25\u0e49\u0e32\u0e19", 15e6, PLAIN, EXACT, "", ""));
+	/* The English way stays: a comma groups, "1.250" is a decimal */
+	NUMS("Pages 3,4 and 5.93 percent, 14,000 people, 1.250 tonnes.",
+	     N("3", 3, PLAIN, EXACT, "", ""), N("4", 4, PLAIN, EXACT, "", ""),
+	     N("5.93 percent", 5.93, PERCENT, EXACT, "", ""),
+	     N("14,000", 14000, PLAIN, EXACT, "", "people"),
+	     N("1.250", 1.25, PLAIN, EXACT, "", "tonnes"));
+	/* A German time is no figure */
+	NO_NUMS("Die Sitzung beginnt um 10.30 Uhr.");
+}
+
 static void test_number_words(void **state)
 {
 	(void)state;
@@ -295,8 +333,9 @@ static void test_bounds_of_text(void **state)
 	struct wt__number *v;
 	size_t n;
 	assert_int_equal(wt__find_numbers(copy, len, &v, &n), WT_OK);
-	assert_int_equal(n, 2); /* "14" and "0": a comma before one digit is a list */
-	assert_true(v[0].value == 14 && v[1].value == 0 && v[1].end == len);
+	/* "14,0" alone: a decimal comma, read to the last byte and no further */
+	assert_int_equal(n, 1);
+	assert_true(v[0].value == 14 && v[0].end == len);
 	wt__free(v);
 	free(copy);
 	assert_int_equal(wt__find_numbers(NULL, 0, &v, &n), WT_OK);
@@ -504,6 +543,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_multipliers),
+		cmocka_unit_test(test_decimal_comma),
 		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_hyphen_modifiers),
 		cmocka_unit_test(test_percent),
