@@ -173,8 +173,14 @@ const struct wt_article *wt_corpus_get(const struct wt_corpus *corpus, size_t i)
 void wt_corpus_stats(const struct wt_corpus *corpus, struct wt_read_stats *stats);
 
 /*
- * Parses a date as found in news metadata ("2017-09-15", "2017-09-15T17:52:00",
- * with "Z" or "+02:00", "1987-02-26 15:01:01").
+ * Parses a date as found in news metadata and feeds: ISO 8601 ("2017-09-15",
+ * "2017-09-15T17:52:00", with "Z" or "+02:00", "1987-02-26 15:01:01"), RSS
+ * and e-mail ("Fri, 15 Sep 2017 17:52:00 GMT"), month names in English,
+ * German, French, Spanish, Italian, Portuguese and Dutch ("Sept. 15, 2017,
+ * 5:52 p.m. EDT", "15. September 2017"), "2017/09/15", "15.09.2017",
+ * "15/09/2017" (only when the day is above 12), "2017年9月15日", Unix
+ * seconds or milliseconds.  A time without a zone is UTC; an ambiguous
+ * date ("09/05/2017") or zone ("IST", "CST") gives WT_TIME_UNKNOWN.
  * @return seconds since the epoch, or WT_TIME_UNKNOWN.
  */
 int64_t wt_parse_date(const char *s);

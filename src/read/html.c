@@ -757,6 +757,10 @@ static void offer(struct meta *m, struct meta_field *f, const char *s, int rank)
 	char *v = squash(s);
 	if (!v)
 		return;
+	if (f == &m->date && wt_parse_date(v) == WT_TIME_UNKNOWN) {
+		wt__free(v); /* a date no one can read: a lesser source may give one */
+		return;
+	}
 	wt__free(f->v);
 	f->v = v;
 	f->rank = rank;

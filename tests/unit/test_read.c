@@ -482,13 +482,51 @@ static void test_parse_date(void **state)
 	assert_true(wt_parse_date("2017-01-01T01:00:00+02:00") ==
 		    wt_parse_date("2016-12-31T23:00:00Z"));
 
+	/* Feeds, e-mail, pages and CMSs write dates in many other ways. */
+	const int64_t day = 1505433600; /* 2017-09-15 00:00 UTC */
+	static const struct {
+		const char *s;
+		int64_t dt; /* from t */
+	} other[] = {
+		{"Fri, 15 Sep 2017 17:52:00 GMT", 0},
+		{"Fri, 15 Sep 2017 19:52:00 +0200", 0},
+		{"15 Sep 2017 12:52 EST", 0},
+		{"Sept. 15, 2017, 1:52 p.m. EDT", 0},
+		{"September 15th 2017 at 5:52 pm", 0},
+		{"Friday, September 15, 2017 - 17:52", 0},
+		{"15 September 2017 | 17:52 GMT", 0},
+		{"Fri Sep 15 2017 17:52:00 GMT+0000", 0},
+		{"2017-09-15T10:52:00 PDT", 0},
+		{"15.09.2017 19:52 MESZ", 0},
+		{"1505497920", 0},
+		{"1505497920000", 0},
+		{"15. September 2017", day - t},
+		{"15 septembre 2017", day - t},
+		{"15 de septiembre de 2017", day - t},
+		{"15 settembre 2017", day - t},
+		{"2017/09/15", day - t},
+		{"2017-9-15", day - t},
+		{"15/09/2017", day - t},
+		{"09/15/2017", day - t},
+		{"2017\u5e749\u670815\u65e5", day - t},
+		{"2017\ub144 9\uc6d4 15\uc77c", day - t},
+	};
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		int64_t v = wt_parse_date(other[i].s);
+		if (v != t + other[i].dt)
+			print_error("\"%s\" parsed as %lld, expected %lld\n", other[i].s,
+				    (long long)v, (long long)(t + other[i].dt));
+		assert_true(v == t + other[i].dt);
+	}
+
 	static const char *const garbage[] = {
-		"", "   ", "yesterday", "15/09/2017", "Sept 15, 2017",
-		"Fri, 15 Sep 2017 17:52:00 GMT", "2017-13-01", "2017-00-10",
-		"2017-09-00", "2017-09-32", "2017-9-15", "2017-09-15T25:00:00",
+		"", "   ", "yesterday", "09/05/2017" /* May or September */,
+		"2017-13-01", "2017-00-10", "Sept 15", "September 2017", "15 Foo 2017",
+		"2017-09-00", "2017-09-32", "2017-09-15T25:00:00", "31.02.2017",
 		"2017-09-15T17:61:00", "2017-09-15Tnoon", "2017-09-15 garbage",
 		"2017-09-15T17:52:00+xx", "2017-09-15T17:52:00 PST5", "201709",
-		"0000-01-01",
+		"15 Sep 2017 17:52 CST" /* the US's or China's */, "15 Sep 2017 13:52 pm",
+		"0000-01-01", "123456789", "15 Sep 2017 17:52 GMT trailing words",
 	};
 	/* Every wrong answer is listed before the test fails. */
 	int wrong = 0;
