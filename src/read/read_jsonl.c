@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 
+#include "read/html.h"
 #include "read/read.h"
 #include "text/text.h"
 
@@ -303,7 +304,7 @@ static void scan_value(struct scan *s, int depth)
 	}
 }
 
-enum field { F_ID, F_URL, F_SITE, F_DATE, F_TITLE, F_TEXT, F_NTEXT_ALT, F_NONE };
+enum field { F_ID, F_URL, F_SITE, F_DATE, F_TITLE, F_TEXT, F_NTEXT_ALT, F_HTML, F_NONE };
 
 /* Key names; the first matching name of a field wins over later ones. */
 static enum field field_of(const char *k, size_t n, int *prio)
@@ -317,7 +318,7 @@ static enum field field_of(const char *k, size_t n, int *prio)
 		{"source_domain", F_SITE, 1}, {"date", F_DATE, 0},
 		{"date_publish", F_DATE, 1}, {"title", F_TITLE, 0},
 		{"text", F_TEXT, 0}, {"maintext", F_TEXT, 1},
-		{"description", F_NTEXT_ALT, 2},
+		{"description", F_NTEXT_ALT, 2}, {"html", F_HTML, 0}, {"raw_html", F_HTML, 1},
 	};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (strlen(keys[i].name) == n && !memcmp(keys[i].name, k, n)) {
@@ -454,7 +455,90 @@ struct pline {
 	 * (NULL: left to adding); the text's at F_TEXT */
 	const char *copy[F_NONE];
 	size_t copy_len[F_NONE];
+	struct wt__page *page; /* the article a reading thread extracted from
+				* the record's HTML (NULL: none, or left to adding) */
 };
+
+/* Whether s[0..n) is HTML rather than text: after spaces, a tag of a page
+ * or of an article's markup ("<!DOCTYPE", "<html", "<p>", "<div class=").
+ * Feeds and APIs often give an article's body as HTML; text that merely
+ * mentions a tag does not start with one. */
+static int looks_html(const char *s, size_t n)
+{
+	static const char *const tags[] = {
+		"html", "head", "body", "p", "div", "article", "section", "span", "br", "h1", "h2",
+		"h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "figure", "header", "main", "a",
+		"strong", "em", "b", "i", "img", "meta", "title", "blockquote", "font", "center",
+		"script", "style", "link", "nav", NULL};
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i + 2 >= n || s[i] != '<')
+		return 0;
+	i++;
+	if (s[i] == '!')
+		return n - i >= 8 && (!strncasecmp(s + i, "!doctype", 8) || !strncmp(s + i, "!--", 3));
+	size_t a = i;
+	while (i < n && i - a < 12 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z' ? 1 : s[i] >= '1' && s[i] <= '6'))
+		i++;
+	if (i == a || i >= n || !(s[i] == '>' || s[i] == ' ' || s[i] == '/' || s[i] == '\n' || s[i] == '\t'))
+		return 0;
+	for (int k = 0; tags[k]; k++)
+		if (strlen(tags[k]) == i - a && !strncasecmp(s + a, tags[k], i - a))
+			return memchr(s + i, '>', n - i) != NULL;
+	return 0;
+}
+
+/* The HTML a record holds in place of text: its "html" field when it has
+ * no text, or a text that is HTML.  @return 1 with *h and *n, else 0. */
+static int record_html(const struct val *v, const char *strings, const char **h, size_t *n)
+{
+	const struct val *t = v[F_TEXT].set ? &v[F_TEXT] : &v[F_NTEXT_ALT];
+	const struct val *x = t->set && t->n ? t : &v[F_HTML];
+	if (!x->set || !x->n)
+		return 0;
+	*h = x->off != SIZE_MAX ? strings + x->off : x->p;
+	*n = x->n;
+	return x == &v[F_HTML] || looks_html(*h, *n);
+}
+
+/* Extracts the article of the record's HTML into a new page at *out.
+ * @return WT_OK (no page when the record has no HTML), WT_ERR_NOMEM. */
+static enum wt_status record_page(const struct val *v, const char *strings, struct wt__page **out)
+{
+	const char *h;
+	size_t n;
+	*out = NULL;
+	if (!record_html(v, strings, &h, &n))
+		return WT_OK;
+	char url[2048] = "";
+	if (v[F_URL].set && v[F_URL].n < sizeof(url)) {
+		const char *u = v[F_URL].off != SIZE_MAX ? strings + v[F_URL].off : v[F_URL].p;
+		size_t ul = v[F_URL].n;
+		wt__trim_field(&u, &ul);
+		memcpy(url, u, ul);
+		url[ul] = '\0';
+	}
+	struct wt__page *pg = wt__calloc(1, sizeof(*pg));
+	if (!pg)
+		return WT_ERR_NOMEM;
+	enum wt_status st = wt__html_extract(h, n, "utf-8", url[0] ? url : NULL, pg);
+	if (st) {
+		wt__free(pg);
+		return st;
+	}
+	*out = pg;
+	return WT_OK;
+}
+
+static void free_page(struct wt__page **pg)
+{
+	if (*pg) {
+		wt__page_release(*pg);
+		wt__free(*pg);
+		*pg = NULL;
+	}
+}
 
 /* Parses the line [p, le) with `scratch` (emptied first). */
 static void parse_line(const unsigned char *p, const unsigned char *le, struct wt__buf *scratch,
@@ -462,6 +546,7 @@ static void parse_line(const unsigned char *p, const unsigned char *le, struct w
 {
 	pl->p = p;
 	pl->le = le;
+	pl->page = NULL;
 	for (int k = 0; k < F_NONE; k++)
 		pl->copy[k] = NULL;
 	const unsigned char *q = p;
@@ -481,6 +566,70 @@ static void parse_line(const unsigned char *p, const unsigned char *le, struct w
 		return;
 	}
 	pl->state = 1;
+}
+
+/* A record's id as given, else "INPUT:LINE". */
+static const char *record_id(struct wt__input *in, const char *id, size_t *n, long long line,
+			     char *buf, size_t cap)
+{
+	if (id && !blank_id(id, *n))
+		return id;
+	snprintf(buf, cap, "%.500s:%lld", in->id_base ? in->id_base : "stdin", line);
+	*n = strlen(buf);
+	return buf;
+}
+
+/* Adds a record whose text was HTML: the article extracted from it
+ * (pl->page), the record's own fields first, the page's where it has none;
+ * or reports and counts the skip when the HTML holds no article. */
+static enum wt_status add_html_line(struct wt__input *in, const char *data, struct pline *pl,
+				    const char *strings, long long line)
+{
+	struct wt__page *pg = pl->page;
+	long long offset = (long long)(pl->p - (const unsigned char *)data);
+	if (!pg->text || !pg->text_len) {
+		wt__report(in, WT_DIAG_SKIP, line, offset,
+			   "record skipped: its HTML holds no article text");
+		free_page(&pl->page);
+		return WT_OK;
+	}
+	const struct val *v = pl->vals;
+	const char *ptr[F_NONE];
+	size_t len[F_NONE];
+	for (int k = 0; k < F_NONE; k++) {
+		ptr[k] = !v[k].set || !v[k].n ? NULL : v[k].off != SIZE_MAX ? strings + v[k].off : v[k].p;
+		len[k] = ptr[k] ? v[k].n : 0;
+	}
+	char idbuf[600];
+	struct wt__fields f = {0};
+	f.id_len = len[F_ID];
+	f.id = record_id(in, ptr[F_ID], &f.id_len, line, idbuf, sizeof(idbuf));
+#define PICK(F, field)                                                         \
+	do {                                                                   \
+		f.field = ptr[F] ? ptr[F] : pg->field;                          \
+		f.field##_len = ptr[F] ? len[F] : pg->field ? strlen(pg->field) : 0; \
+	} while (0)
+	PICK(F_URL, url);
+	PICK(F_SITE, site);
+	PICK(F_TITLE, title);
+	PICK(F_DATE, date);
+#undef PICK
+	if (ptr[F_DATE] && pg->date) { /* the page's when the record's cannot be read */
+		char d[64];
+		size_t dl = WT_MIN(len[F_DATE], sizeof(d) - 1);
+		memcpy(d, ptr[F_DATE], dl);
+		d[dl] = '\0';
+		if (wt_parse_date(d) == WT_TIME_UNKNOWN)
+			f.date = pg->date, f.date_len = strlen(pg->date);
+	}
+	f.byline = pg->byline, f.byline_len = pg->byline ? strlen(pg->byline) : 0;
+	f.text = pg->text, f.text_len = pg->text_len;
+	f.line = line;
+	f.text_offset = offset;
+	f.text_bad_offset = -1;
+	enum wt_status st = wt__corpus_add_fields(in, &f);
+	free_page(&pl->page);
+	return st;
 }
 
 /* Reports or adds parsed line `pl` (number `line`); decoded strings are in
@@ -503,6 +652,15 @@ static enum wt_status add_line(struct wt__input *in, const char *data, struct pl
 	}
 	struct val *vals = pl->vals;
 	char idbuf[600];
+	const char *h;
+	size_t hn;
+	if (!pl->page && record_html(vals, strings, &h, &hn)) {
+		enum wt_status st = record_page(vals, strings, &pl->page);
+		if (st)
+			return st;
+	}
+	if (pl->page)
+		return add_html_line(in, data, pl, strings, line);
 	if (!vals[F_TEXT].set && vals[F_NTEXT_ALT].set)
 		vals[F_TEXT] = vals[F_NTEXT_ALT];
 	struct wt__fields f = {0};
@@ -611,7 +769,9 @@ static void *parse_chunk(void *arg)
 			break;
 		struct pline *pl = &c->lines[c->n++];
 		parse_line(p, le, &scratch, pl);
-		if (pl->state == 1 && (c->st = precopy(pl, scratch.data, &c->arena)))
+		if (pl->state == 1 && (c->st = record_page(pl->vals, scratch.data, &pl->page)))
+			break;
+		if (pl->state == 1 && !pl->page && (c->st = precopy(pl, scratch.data, &c->arena)))
 			break;
 		if (pl->state == 1 && scratch.len) {
 			/* the line's decoded strings move to the chunk's buffer */
@@ -675,8 +835,11 @@ static enum wt_status read_parallel(struct wt__input *in, const char *data, cons
 			for (size_t k = 0; k < ch[t].n && !st; k++)
 				st = add_line(in, data, &ch[t].lines[k], ch[t].strings.data, ++line);
 		}
-		for (int t = 0; t < threads; t++)
+		for (int t = 0; t < threads; t++) {
+			for (size_t k = 0; k < ch[t].n; k++) /* left by an error */
+				free_page(&ch[t].lines[k].page);
 			wt__arena_adopt(&in->corpus->arena, &ch[t].arena);
+		}
 		p = wend;
 	}
 	for (int t = 0; t < threads; t++) {

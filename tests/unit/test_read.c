@@ -861,6 +861,65 @@ static void test_html_overlong_char_ref(void **state)
 	wt_corpus_free(c);
 }
 
+/* Feeds and APIs give an article's body as HTML, in "text" or in "html":
+ * the article is extracted from it; the record's own fields come first. */
+static void test_jsonl_html(void **state)
+{
+	(void)state;
+	static const char data[] =
+		/* 1: a whole page in "text" */
+		"{\"id\":\"p1\",\"text\":\"<!DOCTYPE html><html><head><title>Dam opens</title>"
+		"<meta property=\\\"article:published_time\\\" content=\\\"2026-05-02T08:00:00Z\\\">"
+		"</head><body><nav>Home | World | Sport</nav><article><h1>Dam opens</h1>"
+		"<p>The new dam opened on Saturday after six years of work on the river.</p>"
+		"<p>Engineers said it would hold 40 million cubic metres.</p></article>"
+		"<footer>Contact us | Privacy</footer></body></html>\"}\n"
+		/* 2: a fragment in "html", the record's title, url and date kept */
+		"{\"id\":\"p2\",\"title\":\"Own title\",\"url\":\"https://x.example/dam\","
+		"\"date\":\"2026-05-03\",\"html\":\"<p>The dam opened on Saturday.</p>"
+		"<p>It cost <b>1.2 billion</b> dollars.</p>\"}\n"
+		/* 3: a date no one can read, the page's taken */
+		"{\"id\":\"p3\",\"date\":\"soon\",\"text\":\"<html><head><meta name=\\\"pubdate\\\" "
+		"content=\\\"Sat, 02 May 2026 09:30:00 GMT\\\"></head><body><p>Text of the third "
+		"record, in a paragraph of its own.</p></body></html>\"}\n"
+		/* 4: text that only mentions a tag stays text */
+		"{\"id\":\"t4\",\"text\":\"<3 from the town: the dam opened on Saturday.\"}\n"
+		/* 5: HTML with no article: skipped */
+		"{\"id\":\"p5\",\"text\":\"<div class=\\\"ad\\\"></div>\"}\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "h.jsonl", data, sizeof(data) - 1, WT_FORMAT_AUTO),
+			 WT_OK);
+	if (wt_corpus_count(c) != 4)
+		print_diags(&ds);
+	assert_int_equal(wt_corpus_count(c), 4);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->id, "p1");
+	assert_string_equal(a->text, "The new dam opened on Saturday after six years of work on the river.\n\n"
+				     "Engineers said it would hold 40 million cubic metres.");
+	assert_string_equal(a->title, "Dam opens");
+	assert_true(a->time == 1777708800);
+	a = wt_corpus_get(c, 1);
+	assert_string_equal(a->title, "Own title");
+	assert_string_equal(a->url, "https://x.example/dam");
+	assert_string_equal(a->date, "2026-05-03");
+	assert_string_equal(a->text, "The dam opened on Saturday.\n\nIt cost 1.2 billion dollars.");
+	a = wt_corpus_get(c, 2);
+	assert_string_equal(a->date, "Sat, 02 May 2026 09:30:00 GMT");
+	assert_true(a->time == 1777714200);
+	a = wt_corpus_get(c, 3);
+	assert_string_equal(a->text, "<3 from the town: the dam opened on Saturday.");
+	struct wt_read_stats st;
+	wt_corpus_stats(c, &st);
+	assert_int_equal(st.skipped, 1);
+	int seen = 0;
+	for (size_t k = 0; k < ds.n; k++)
+		if (ds.v[k].line == 5 && strstr(ds.v[k].message, "HTML holds no article"))
+			seen = 1;
+	assert_true(seen);
+	wt_corpus_free(c);
+}
+
 /* A large JSON Lines file (over the 8 MB from which lines are parsed on
  * threads) read with 1 and 3 threads: the same articles, ids (renamed
  * repeats, "<file>:<line>" for none) and diagnostics, in the same order. */
@@ -891,6 +950,15 @@ static void test_jsonl_threads_identical(void **state)
 			len += (size_t)snprintf(data + len, cap - len,
 						"{\"id\": \"bad\xff-%d\", \"site\": \"  \", \"title\": \"T\xc3 %d\", "
 						"\"description\": \"Alt text %d.\"}\n", i, i, i);
+		else if (k == 19) /* a body given as HTML: extracted on the threads */
+			len += (size_t)snprintf(data + len, cap - len,
+						"{\"id\": \"h-%d\", \"text\": \"<html><head><title>Page %d</title></head>"
+						"<body><nav>Home | News</nav><article><p>Paragraph one of page %d, "
+						"long enough to be the article.</p><p>Two.</p></article></body></html>\"}\n",
+						i, i, i);
+		else if (k == 23) /* HTML with no article: skipped */
+			len += (size_t)snprintf(data + len, cap - len,
+						"{\"id\": \"e-%d\", \"html\": \"<div class=ad></div>\"}\n", i);
 		else
 			len += (size_t)snprintf(data + len, cap - len,
 						"{\"id\": \"a-%d\", \"site\": \"s.example\", \"text\": \"Body %d\\nwith an escaped line and \\u00e9 %0*d\"}\n",
@@ -932,6 +1000,20 @@ static void test_jsonl_threads_identical(void **state)
 		assert_true(b->time != WT_TIME_UNKNOWN);
 	}
 	assert_true(sp > 500);
+	/* the HTML bodies: their paragraphs, their page's title */
+	size_t hp = 0;
+	for (size_t i = 0; i < wt_corpus_count(c[1]); i++) {
+		const struct wt_article *b = wt_corpus_get(c[1], i);
+		if (strncmp(b->id, "h-", 2))
+			continue;
+		hp++;
+		assert_non_null(strstr(b->text, "long enough to be the article."));
+		assert_null(strchr(b->text, '<'));
+		assert_null(strstr(b->text, "Home"));
+		assert_non_null(b->title);
+		assert_int_equal(strncmp(b->title, "Page ", 5), 0);
+	}
+	assert_true(hp > 500);
 	struct wt_read_stats s0, s1;
 	wt_corpus_stats(c[0], &s0);
 	wt_corpus_stats(c[1], &s1);
@@ -953,6 +1035,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonl_fields),
+		cmocka_unit_test(test_jsonl_html),
 		cmocka_unit_test(test_jsonl_threads_identical),
 		cmocka_unit_test(test_jsonl_malformed_lines),
 		cmocka_unit_test(test_jsonl_invalid_utf8),
