@@ -93,4 +93,10 @@ int cli_parse_threads(int argc, char **argv, int *i, int *threads);
 /* Parses a whole non-negative integer option value; @return -1 if bad. */
 long cli_parse_long(const char *s);
 
+/* Whether the character that ends just before t[at] (not before t[lo]) is
+ * a letter of a script written without spaces between words (Thai, Lao,
+ * Khmer, Myanmar, Chinese, Japanese): word-level changes printed next to it
+ * get no space. */
+int cli_glued_before(const char *t, size_t lo, size_t at);
+
 #endif

@@ -93,11 +93,9 @@ static int print_word_diff(const char *ta, struct wt_span pa, const char *tb,
 			pos = next;
 			fputs("{+", stdout);
 			put_text(b, e[k].b.start, e[k].b.end);
-			/* a space before a's next word when b has one there
-			 * (none in scripts written without spaces) */
-			size_t after = e[k].b.end;
-			int space = next > 0 && k + 1 < n && after < pb.end - pb.start &&
-				    (b[after] == ' ' || b[after] == '\n' || b[after] == '\t');
+			/* a space before a's next word, but none between the
+			 * words of Thai or Chinese */
+			int space = next > 0 && k + 1 < n && !cli_glued_before(b, 0, e[k].b.end);
 			fputs(space ? "+} " : "+}", stdout);
 			continue;
 		}

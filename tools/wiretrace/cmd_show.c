@@ -57,10 +57,14 @@ static void put_word_diff(FILE *out, const char *a, struct wt_span sa, const cha
 		return;
 	}
 	for (size_t k = 0; k < ne; k++) {
-		if (k)
-			fputc(' ', out);
 		struct wt_span as = {sa.start + e[k].a.start, sa.start + e[k].a.end};
 		struct wt_span bs = {sb.start + e[k].b.start, sb.start + e[k].b.end};
+		/* a space between pieces, but none between the words of Thai
+		 * or Chinese */
+		int del = e[k].op == WT_EDIT_DELETE;
+		if (k && !cli_glued_before(del ? a : b, del ? sa.start : sb.start,
+					   del ? as.start : bs.start))
+			fputc(' ', out);
 		switch (e[k].op) {
 		case WT_EDIT_SAME:
 			put_sentence(out, b, bs, 400);

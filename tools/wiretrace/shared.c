@@ -233,3 +233,27 @@ int cli_shared_read(struct wt_corpus *c, const char *const *inputs, int ninputs,
 	free(b.p);
 	return rc;
 }
+
+int cli_glued_before(const char *t, size_t lo, size_t at)
+{
+	if (at <= lo || (unsigned char)t[at - 1] < 0x80)
+		return 0;
+	size_t b = at - 1;
+	while (b > lo && at - b < 4 && ((unsigned char)t[b] & 0xC0) == 0x80)
+		b--;
+	const unsigned char *u = (const unsigned char *)t + b;
+	long cp;
+	if ((u[0] & 0xE0) == 0xC0 && at - b == 2)
+		cp = (long)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+	else if ((u[0] & 0xF0) == 0xE0 && at - b == 3)
+		cp = (long)(u[0] & 0x0F) << 12 | (long)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	else if ((u[0] & 0xF8) == 0xF0 && at - b == 4)
+		cp = (long)(u[0] & 0x07) << 18 | (long)(u[1] & 0x3F) << 12 | (long)(u[2] & 0x3F) << 6 |
+		     (u[3] & 0x3F);
+	else
+		return 0;
+	return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+	       (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
