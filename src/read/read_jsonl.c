@@ -2,7 +2,9 @@
  * read_jsonl.c - JSON Lines reader: one article object a line, with the
  * fields of DESIGN.md (id, url, site, date, title, text) or news-please's
  * names (maintext, date_publish, source_domain, description as a fallback
- * text).
+ * text), or those of other feeds and APIs (publishedAt, pubDate, headline,
+ * content, body, link, guid...).  A body given as HTML is extracted like
+ * a web page.
  *
  * The scanner is written for this one job instead of using jansson, because
  * reading is on the critical path and jansson builds a tree of every line
@@ -319,6 +321,17 @@ static enum field field_of(const char *k, size_t n, int *prio)
 		{"date_publish", F_DATE, 1}, {"title", F_TITLE, 0},
 		{"text", F_TEXT, 0}, {"maintext", F_TEXT, 1},
 		{"description", F_NTEXT_ALT, 2}, {"html", F_HTML, 0}, {"raw_html", F_HTML, 1},
+		/* the names other feeds, APIs and crawlers give the same fields */
+		{"uuid", F_ID, 1}, {"guid", F_ID, 2}, {"_id", F_ID, 3},
+		{"link", F_URL, 1}, {"canonical_url", F_URL, 2},
+		{"domain", F_SITE, 2}, {"site_name", F_SITE, 3}, {"source_name", F_SITE, 4},
+		{"publisher", F_SITE, 5},
+		{"published", F_DATE, 2}, {"published_at", F_DATE, 3}, {"publishedAt", F_DATE, 4},
+		{"pubDate", F_DATE, 5}, {"publish_date", F_DATE, 6}, {"date_published", F_DATE, 7},
+		{"datePublished", F_DATE, 8}, {"headline", F_TITLE, 1},
+		{"body", F_TEXT, 2}, {"content", F_TEXT, 3}, {"article_text", F_TEXT, 4},
+		{"full_text", F_TEXT, 5}, {"summary", F_NTEXT_ALT, 3},
+		{"content_html", F_HTML, 2}, {"body_html", F_HTML, 3},
 	};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (strlen(keys[i].name) == n && !memcmp(keys[i].name, k, n)) {
@@ -459,17 +472,34 @@ struct pline {
 				* the record's HTML (NULL: none, or left to adding) */
 };
 
-/* Whether s[0..n) is HTML rather than text: after spaces, a tag of a page
- * or of an article's markup ("<!DOCTYPE", "<html", "<p>", "<div class=").
- * Feeds and APIs often give an article's body as HTML; text that merely
- * mentions a tag does not start with one. */
+static const char *const html_tags[] = {
+	"html", "head", "body", "p", "div", "article", "section", "span", "br", "h1", "h2",
+	"h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "figure", "header", "main", "a",
+	"strong", "em", "b", "i", "img", "meta", "title", "blockquote", "font", "center",
+	"script", "style", "link", "nav", NULL};
+
+/* @return the length of the tag name of html_tags at s[0..n) (any case),
+ * followed by '>', a space or '/', else 0. */
+static size_t tag_name(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 12 && (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || (s[i] >= '1' && s[i] <= '6')))
+		i++;
+	if (!i || i >= n || !(s[i] == '>' || s[i] == ' ' || s[i] == '/' || s[i] == '\n' || s[i] == '\t'))
+		return 0;
+	for (int k = 0; html_tags[k]; k++)
+		if (strlen(html_tags[k]) == i && !strncasecmp(s, html_tags[k], i))
+			return i;
+	return 0;
+}
+
+/* Whether s[0..n) is HTML rather than text: after spaces, a doctype, a
+ * comment, or a tag of a page or of an article's markup ("<html", "<p>",
+ * "<div class=") with an end tag later ("</p>").  Feeds and APIs often
+ * give an article's body as HTML; text that only starts with a name in
+ * angle brackets (Reuters' "<Strong Point Inc> said") has no end tag. */
 static int looks_html(const char *s, size_t n)
 {
-	static const char *const tags[] = {
-		"html", "head", "body", "p", "div", "article", "section", "span", "br", "h1", "h2",
-		"h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "figure", "header", "main", "a",
-		"strong", "em", "b", "i", "img", "meta", "title", "blockquote", "font", "center",
-		"script", "style", "link", "nav", NULL};
 	size_t i = 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		i++;
@@ -478,14 +508,13 @@ static int looks_html(const char *s, size_t n)
 	i++;
 	if (s[i] == '!')
 		return n - i >= 8 && (!strncasecmp(s + i, "!doctype", 8) || !strncmp(s + i, "!--", 3));
-	size_t a = i;
-	while (i < n && i - a < 12 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z' ? 1 : s[i] >= '1' && s[i] <= '6'))
-		i++;
-	if (i == a || i >= n || !(s[i] == '>' || s[i] == ' ' || s[i] == '/' || s[i] == '\n' || s[i] == '\t'))
+	if (!tag_name(s + i, n - i))
 		return 0;
-	for (int k = 0; tags[k]; k++)
-		if (strlen(tags[k]) == i - a && !strncasecmp(s + a, tags[k], i - a))
-			return memchr(s + i, '>', n - i) != NULL;
+	/* an end tag of a known element, within the first 64 KB */
+	size_t lim = WT_MIN(n, (size_t)1 << 16);
+	for (const char *e = s + i; (e = memchr(e, '<', lim - (size_t)(e - s))) != NULL; e++)
+		if ((size_t)(e - s) + 2 < lim && e[1] == '/' && tag_name(e + 2, lim - (size_t)(e - s) - 2))
+			return 1;
 	return 0;
 }
 

@@ -861,6 +861,40 @@ static void test_html_overlong_char_ref(void **state)
 	wt_corpus_free(c);
 }
 
+/* Other feeds' and APIs' names for the fields; DESIGN.md's first. */
+static void test_jsonl_other_names(void **state)
+{
+	(void)state;
+	static const char data[] =
+		/* a news API's article */
+		"{\"source\":{\"id\":null,\"name\":\"Daily\"},\"author\":\"A. Writer\","
+		"\"headline\":\"Bridge reopens\",\"link\":\"https://daily.example/bridge\","
+		"\"publishedAt\":\"2026-05-02T08:00:00Z\",\"content\":\"The bridge reopened on "
+		"Saturday.\",\"guid\":\"g-1\"}\n"
+		/* a feed item: pubDate, body, the DESIGN.md title winning over headline */
+		"{\"uuid\":\"u-2\",\"title\":\"Own title\",\"headline\":\"Other\","
+		"\"pubDate\":\"Sat, 02 May 2026 09:30:00 GMT\",\"body\":\"Second body.\","
+		"\"domain\":\"feed.example\"}\n";
+	struct diags ds;
+	struct wt_corpus *c = new_corpus(&ds);
+	assert_int_equal(wt_corpus_read_memory(c, "o.jsonl", data, sizeof(data) - 1, WT_FORMAT_AUTO),
+			 WT_OK);
+	assert_int_equal(wt_corpus_count(c), 2);
+	const struct wt_article *a = wt_corpus_get(c, 0);
+	assert_string_equal(a->id, "g-1");
+	assert_string_equal(a->title, "Bridge reopens");
+	assert_string_equal(a->url, "https://daily.example/bridge");
+	assert_true(a->time == 1777708800);
+	assert_string_equal(a->text, "The bridge reopened on Saturday.");
+	a = wt_corpus_get(c, 1);
+	assert_string_equal(a->id, "u-2");
+	assert_string_equal(a->title, "Own title");
+	assert_string_equal(a->site, "feed.example");
+	assert_true(a->time == 1777714200);
+	assert_string_equal(a->text, "Second body.");
+	wt_corpus_free(c);
+}
+
 /* Feeds and APIs give an article's body as HTML, in "text" or in "html":
  * the article is extracted from it; the record's own fields come first. */
 static void test_jsonl_html(void **state)
@@ -885,14 +919,16 @@ static void test_jsonl_html(void **state)
 		/* 4: text that only mentions a tag stays text */
 		"{\"id\":\"t4\",\"text\":\"<3 from the town: the dam opened on Saturday.\"}\n"
 		/* 5: HTML with no article: skipped */
-		"{\"id\":\"p5\",\"text\":\"<div class=\\\"ad\\\"></div>\"}\n";
+		"{\"id\":\"p5\",\"text\":\"<div class=\\\"ad\\\"></div>\"}\n"
+		/* 6: a wire's company names in angle brackets, no end tag: text */
+		"{\"id\":\"t6\",\"text\":\"<Strong Point Inc> said its unit <A/S Norske> agreed.\"}\n";
 	struct diags ds;
 	struct wt_corpus *c = new_corpus(&ds);
 	assert_int_equal(wt_corpus_read_memory(c, "h.jsonl", data, sizeof(data) - 1, WT_FORMAT_AUTO),
 			 WT_OK);
-	if (wt_corpus_count(c) != 4)
+	if (wt_corpus_count(c) != 5)
 		print_diags(&ds);
-	assert_int_equal(wt_corpus_count(c), 4);
+	assert_int_equal(wt_corpus_count(c), 5);
 	const struct wt_article *a = wt_corpus_get(c, 0);
 	assert_string_equal(a->id, "p1");
 	assert_string_equal(a->text, "The new dam opened on Saturday after six years of work on the river.\n\n"
@@ -909,6 +945,8 @@ static void test_jsonl_html(void **state)
 	assert_true(a->time == 1777714200);
 	a = wt_corpus_get(c, 3);
 	assert_string_equal(a->text, "<3 from the town: the dam opened on Saturday.");
+	a = wt_corpus_get(c, 4);
+	assert_string_equal(a->text, "<Strong Point Inc> said its unit <A/S Norske> agreed.");
 	struct wt_read_stats st;
 	wt_corpus_stats(c, &st);
 	assert_int_equal(st.skipped, 1);
@@ -1036,6 +1074,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonl_fields),
 		cmocka_unit_test(test_jsonl_html),
+		cmocka_unit_test(test_jsonl_other_names),
 		cmocka_unit_test(test_jsonl_threads_identical),
 		cmocka_unit_test(test_jsonl_malformed_lines),
 		cmocka_unit_test(test_jsonl_invalid_utf8),
