@@ -19,6 +19,7 @@
  * [text, text + len).
  */
 #include <math.h>
+#include <pthread.h>
 #include <utf8proc.h>
 
 #include "claims/chars.h"
@@ -653,6 +654,18 @@ int wt__comma_decimals(const char *text, size_t len)
 	int comma = 0, point = 0;
 	size_t i = 0;
 	while (i < n) {
+		/* eight bytes without a digit at a time */
+		while (i + 8 <= n) {
+			uint64_t x, t;
+			memcpy(&x, s + i, 8);
+			t = x ^ 0x3030303030303030ULL; /* a digit becomes 0..9 */
+			if (~(((t & 0x7F7F7F7F7F7F7F7FULL) + 0x7676767676767676ULL) | t) &
+			    0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (s[i] < '0' || s[i] > '9' ||
 		    (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.' ||
 			       s[i - 1] == ','))) {
@@ -1437,25 +1450,72 @@ static size_t month_date(struct scan *x, size_t a, size_t b)
 
 enum wkind { WK_NONE, WK_UNIT, WK_TEEN, WK_TENS, WK_HUNDRED, WK_SCALE, WK_DOZEN, WK_A };
 
+/*
+ * The number words, in one table: every word of a text that starts with an
+ * ASCII letter is looked up, so a hash probe rather than a scan of the
+ * lists.  Filled once, in the order the lists were once scanned (units,
+ * teens, tens, "dozen", multipliers, "a"/"an"): a word in two keeps the
+ * first kind.
+ */
+#define WK_TAB 256
+static struct wk_entry {
+	char w[10]; /* lower case, NUL-terminated; "" for an empty slot */
+	unsigned char len, kind;
+	int v;
+} wk_tab[WK_TAB];
+static pthread_once_t wk_once = PTHREAD_ONCE_INIT;
+
+static unsigned wk_hash(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (WK_TAB - 1);
+}
+
+static void wk_add(const char *w, enum wkind kind, int v)
+{
+	size_t n = strlen(w);
+	if (n > 9)
+		return; /* longer words are never looked up */
+	unsigned i = wk_hash(w, n);
+	for (; wk_tab[i].len; i = (i + 1) & (WK_TAB - 1))
+		if (wk_tab[i].len == n && !memcmp(wk_tab[i].w, w, n))
+			return;
+	memcpy(wk_tab[i].w, w, n + 1);
+	wk_tab[i].len = (unsigned char)n;
+	wk_tab[i].kind = (unsigned char)kind;
+	wk_tab[i].v = v;
+}
+
+static void wk_init(void)
+{
+	for (int k = 0; units[k]; k++)
+		wk_add(units[k], WK_UNIT, k);
+	for (int k = 0; teens[k]; k++)
+		wk_add(teens[k], WK_TEEN, 10 + k);
+	for (int k = 0; tens[k]; k++)
+		wk_add(tens[k], WK_TENS, 20 + 10 * k);
+	wk_add("dozen", WK_DOZEN, 12);
+	for (int k = 0; multipliers[k].w; k++)
+		wk_add(multipliers[k].w, multipliers[k].exp == 2 ? WK_HUNDRED : WK_SCALE,
+		       multipliers[k].exp);
+	wk_add("a", WK_A, 0);
+	wk_add("an", WK_A, 0);
+}
+
 static enum wkind word_kind(const unsigned char *s, size_t a, size_t b, int *v)
 {
-	int k;
-	if (b - a > 9)
+	if (b - a > 9 || b <= a)
 		return WK_NONE;
-	if ((k = word_in(s, a, b, units)) >= 0)
-		return *v = k, WK_UNIT;
-	if ((k = word_in(s, a, b, teens)) >= 0)
-		return *v = 10 + k, WK_TEEN;
-	if ((k = word_in(s, a, b, tens)) >= 0)
-		return *v = 20 + 10 * k, WK_TENS;
-	if (word_eq(s, a, b, "dozen"))
-		return *v = 12, WK_DOZEN;
-	if ((k = multiplier(s, a, b)) == 2)
-		return *v = 2, WK_HUNDRED;
-	if (k)
-		return *v = k, WK_SCALE;
-	if (word_eq(s, a, b, "a") || word_eq(s, a, b, "an"))
-		return *v = 0, WK_A;
+	char w[10];
+	size_t n = b - a;
+	for (size_t i = 0; i < n; i++) /* as word_eq: ASCII capitals lowered */
+		w[i] = (char)(s[a + i] >= 'A' && s[a + i] <= 'Z' ? s[a + i] + 32 : s[a + i]);
+	pthread_once(&wk_once, wk_init);
+	for (unsigned i = wk_hash(w, n); wk_tab[i].len; i = (i + 1) & (WK_TAB - 1))
+		if (wk_tab[i].len == n && !memcmp(wk_tab[i].w, w, n))
+			return *v = wk_tab[i].v, (enum wkind)wk_tab[i].kind;
 	return WK_NONE;
 }
 
