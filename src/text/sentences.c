@@ -113,17 +113,28 @@ enum wt_status wt_sentences(const char *text, size_t len, struct wt_span **out,
 	size_t wstart = 0, wend = 0; /* last ASCII word, for abbreviations */
 	size_t i = 0;
 	while (i < len) {
+		unsigned char c0 = s[i];
+		if (c0 < 0x80) {
+			/* ASCII: a word read whole; nothing else but a terminator or
+			 * a line end matters */
+			if ((c0 | 32) >= 'a' && (c0 | 32) <= 'z') {
+				if (wend != i)
+					wstart = i;
+				do
+					i++;
+				while (i < len && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z');
+				wend = i;
+				continue;
+			}
+			if (c0 != '.' && c0 != '!' && c0 != '?' && c0 != '\n') {
+				i++;
+				continue;
+			}
+		}
 		size_t clen;
 		int32_t cp = wt__utf8_decode(s + i, len - i, &clen);
 		if (cp < 0)
 			cp = 0xFFFD;
-		if (cp < 0x80 && ((cp | 32) >= 'a' && (cp | 32) <= 'z')) {
-			if (!(wend == i))
-				wstart = i;
-			wend = i + 1;
-			i++;
-			continue;
-		}
 		if (cp == '.' && wend == i) {
 			/* keep the word so "U.S." is seen whole */
 		}
