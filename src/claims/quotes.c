@@ -192,6 +192,15 @@ static enum wt_status pair_marks(const unsigned char *s, size_t n, struct found 
 	int cont = 0, pending = 0; /* the open quotation continues the last one;
 				    * the next one will */
 	while (i < n && !st) {
+		if (s[i] < 0x80 && s[i] != '"' && s[i] != '\n') {
+			/* a run of ASCII that opens, closes and ends nothing */
+			size_t j = i + 1;
+			while (j < n && s[j] < 0x80 && s[j] != '"' && s[j] != '\n')
+				j++;
+			prev = s[j - 1];
+			i = j;
+			continue;
+		}
 		int32_t cp = cp_at(s, n, i, &l);
 		size_t nl;
 		int32_t next = cp_at(s, n, i + l, &nl);
