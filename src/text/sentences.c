@@ -10,6 +10,9 @@
  * copy hard-wrapped at 65 columns is therefore not cut at every line.
  */
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text/text.h"
 
@@ -40,6 +43,28 @@ static int is_abbrev(const unsigned char *s, size_t wstart, size_t wend)
 			return 1;
 	/* "U.S" in "U.S.": a letter, a period, a letter. */
 	return n >= 3 && s[wend - 2] == '.';
+}
+
+/* @return the first index from i on holding '.', '!', '?', a line end or
+ * a byte of a non-ASCII character (len when none). */
+static size_t next_mark(const unsigned char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	while (i + 16 <= len) {
+		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('.')),
+						      _mm_cmpeq_epi8(c, _mm_set1_epi8('!'))),
+					 _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('?')),
+						      _mm_cmpeq_epi8(c, _mm_set1_epi8('\n'))));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m) | (unsigned)_mm_movemask_epi8(c);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+#endif
+	while (i < len && s[i] < 0x80 && s[i] != '.' && s[i] != '!' && s[i] != '?' && s[i] != '\n')
+		i++;
+	return i;
 }
 
 static int is_terminator(int32_t cp, int *needs_space)
@@ -113,23 +138,20 @@ enum wt_status wt_sentences(const char *text, size_t len, struct wt_span **out,
 	size_t wstart = 0, wend = 0; /* last ASCII word, for abbreviations */
 	size_t i = 0;
 	while (i < len) {
-		unsigned char c0 = s[i];
-		if (c0 < 0x80) {
-			/* ASCII: a word read whole; nothing else but a terminator or
-			 * a line end matters */
-			if ((c0 | 32) >= 'a' && (c0 | 32) <= 'z') {
-				if (wend != i)
-					wstart = i;
-				do
-					i++;
-				while (i < len && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z');
-				wend = i;
-				continue;
-			}
-			if (c0 != '.' && c0 != '!' && c0 != '?' && c0 != '\n') {
-				i++;
-				continue;
-			}
+		/* Of ASCII only a terminator or a line end matters: straight to
+		 * the next of those or of the other scripts' characters */
+		i = next_mark(s, i, len);
+		if (i >= len)
+			break;
+		if (s[i] == '.') {
+			/* the run of ASCII letters just before it, for
+			 * abbreviations ("Mr.", "U.S.") */
+			wend = i;
+			wstart = i;
+			while (wstart > 0 && (s[wstart - 1] | 32) >= 'a' && (s[wstart - 1] | 32) <= 'z')
+				wstart--;
+			if (wstart == i)
+				wend = SIZE_MAX;
 		}
 		size_t clen;
 		int32_t cp = wt__utf8_decode(s + i, len - i, &clen);
