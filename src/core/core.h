@@ -166,6 +166,10 @@ static inline uint64_t wt__mix64(uint64_t x)
 /* Hash of bytes (xxHash XXH3). */
 uint64_t wt__hash(const void *p, size_t n);
 
+/* Sorts v[0..n) in ascending order: by insertion for the few dozen token
+ * hashes of a sentence (no call per comparison), qsort beyond. */
+void wt__sort_u64_few(uint64_t *v, size_t n);
+
 /* Monotonic seconds, for stage timings. */
 double wt__now(void);
 

@@ -47,6 +47,27 @@ uint64_t wt__hash(const void *p, size_t n)
 	return XXH3_64bits(p, n);
 }
 
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return (a > b) - (a < b);
+}
+
+void wt__sort_u64_few(uint64_t *v, size_t n)
+{
+	if (n > 48) {
+		qsort(v, n, sizeof(*v), cmp_u64);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 double wt__now(void)
 {
 	struct timespec ts;

@@ -48,12 +48,6 @@ struct item {
 	size_t claim;            /* the claim it belongs to */
 };
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
-}
-
 /*
  * Whether two figures for the same thing can both be right: equal, or one
  * a bound the other meets ("more than 6,000" and 6,500), or both loose
@@ -238,13 +232,13 @@ static int same_sentence(const struct wt_corpus *c, const struct item *a, const 
 			if (t > 0 && *nc < 64 && wt__capital_at(text, it->sentence.end, at))
 				cw[(*nc)++] = tv->v[t].hash;
 		}
-		qsort(w, *n, sizeof(*w), cmp_u64);
+		wt__sort_u64_few(w, *n);
 		size_t u = 0;
 		for (size_t t = 0; t < *n; t++)
 			if (!u || w[t] != w[u - 1])
 				w[u++] = w[t];
 		*n = u;
-		qsort(cw, *nc, sizeof(*cw), cmp_u64);
+		wt__sort_u64_few(cw, *nc);
 		u = 0;
 		for (size_t t = 0; t < *nc; t++)
 			if (!u || cw[t] != cw[u - 1])
@@ -584,7 +578,7 @@ enum wt_status wt_story_claims(const struct wt_result *r, const struct wt_story_
 			for (size_t t = 0; t < nb; t++)
 				pool[npool + t] = wt__mix64((tv.v[t].hash * 31 + tv.v[t + 1].hash) * 31 +
 							    tv.v[t + 2].hash);
-			qsort(pool + npool, nb, sizeof(*pool), cmp_u64);
+			wt__sort_u64_few(pool + npool, nb);
 			size_t u = 0;
 			for (size_t t = 0; t < nb; t++)
 				if (!u || pool[npool + t] != pool[npool + u - 1])

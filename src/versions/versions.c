@@ -48,12 +48,6 @@ static int cmp_member(const void *x, const void *y)
 	return p->idx < q->idx ? -1 : p->idx > q->idx;
 }
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
-}
-
 
 /* Postings: groups indexed under a word, as a linked list of nodes. */
 struct node {
@@ -222,7 +216,7 @@ enum wt_status wt_story_versions(const struct wt_result *r, size_t story,
 			s->exact = wt__text_hash(tv.v, tv.n);
 			for (size_t t = 0; t < tv.n; t++)
 				pool[npool + t] = tv.v[t].hash;
-			qsort(pool + npool, tv.n, sizeof(*pool), cmp_u64);
+			wt__sort_u64_few(pool + npool, tv.n);
 			size_t u = 0;
 			for (size_t t = 0; t < tv.n; t++)
 				if (!u || pool[npool + t] != pool[npool + u - 1])
