@@ -586,6 +586,16 @@ static size_t take_digits(const unsigned char *s, size_t n, size_t i, struct can
 	return i;
 }
 
+/* Reads a decimal part's digits from s[p] into c.  @return their end. */
+static size_t take_fraction(const unsigned char *s, size_t n, size_t p, struct cand *c)
+{
+	int k;
+	p = take_digits(s, n, p, c, &k);
+	c->exp10 -= k;
+	c->frac = 1;
+	return p;
+}
+
 /* A separator inside a number at s[i]: ',' or '.' (and the Arabic ones,
  * U+066C thousands and U+066B decimal).  @return ',' or '.' or 0, its
  * length in *l. */
@@ -730,15 +740,10 @@ static int read_core(const unsigned char *s, size_t n, size_t i, struct cand *c,
 			p = take_digits(s, n, p + g, c, &k);
 			c->seps++;
 		}
-		if (sep_at(s, n, p, &l) == ',' && is_digit_at(s, n, p + l)) {
-			p = take_digits(s, n, p + l, c, &k);
-			c->exp10 -= k;
-			c->frac = 1;
-		} else if (!c->seps && sep_at(s, n, p, &l) == '.' && is_digit_at(s, n, p + l)) {
-			p = take_digits(s, n, p + l, c, &k); /* "5.5" all the same */
-			c->exp10 -= k;
-			c->frac = 1;
-		}
+		if (sep_at(s, n, p, &l) == ',' && is_digit_at(s, n, p + l))
+			p = take_fraction(s, n, p + l, c);
+		else if (!c->seps && sep_at(s, n, p, &l) == '.' && is_digit_at(s, n, p + l))
+			p = take_fraction(s, n, p + l, c); /* "5.5" all the same */
 		goto after;
 	}
 	if (c->int_digits <= 3 && sep_at(s, n, p, &l) == '.') {
@@ -756,11 +761,8 @@ static int read_core(const unsigned char *s, size_t n, size_t i, struct cand *c,
 				p = take_digits(s, n, p + l2, c, &k);
 				c->seps++;
 			}
-			if (dec) {
-				p = take_digits(s, n, p + 1, c, &k);
-				c->exp10 -= k;
-				c->frac = 1;
-			}
+			if (dec)
+				p = take_fraction(s, n, p + 1, c);
 			goto after;
 		}
 	}
@@ -769,11 +771,8 @@ static int read_core(const unsigned char *s, size_t n, size_t i, struct cand *c,
 		p = take_digits(s, n, p + l, c, &k);
 		c->seps++;
 	}
-	if (sep_at(s, n, p, &l) == '.' && is_digit_at(s, n, p + l)) {
-		p = take_digits(s, n, p + l, c, &k);
-		c->exp10 -= k;
-		c->frac = 1;
-	}
+	if (sep_at(s, n, p, &l) == '.' && is_digit_at(s, n, p + l))
+		p = take_fraction(s, n, p + l, c);
 after:
 	c->core_end = c->end = p;
 	if ((sep_at(s, n, p, &l) == '.' && is_digit_at(s, n, p + l)) ||
