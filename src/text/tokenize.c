@@ -362,7 +362,10 @@ static enum wt_status unspaced_words(const unsigned char *s, size_t a, size_t b,
 	uint64_t key = wt__hash(s + a, b - a) | 1;
 	struct run_memo *m = &run_memo[key & (RUN_MEMO - 1)];
 	enum wt_status st = WT_OK;
-	if (m->key == key) {
+	size_t sum = 0;
+	for (int k = 0; m->key == key && k < m->n; k++)
+		sum += m->len[k];
+	if (m->key == key && sum == b - a) { /* (another run with its hash: not) */
 		for (int k = 0; k < m->n && !st; k++) {
 			st = add_folded(s, a, a + m->len[k], tv);
 			a += m->len[k];
