@@ -766,6 +766,22 @@ static int read_core(const unsigned char *s, size_t n, size_t i, struct cand *c,
 			goto after;
 		}
 	}
+	if (c->int_digits <= 2 && sep_at(s, n, p, &l) == ',' && count_digits(s, n, p + l, &e) == 2) {
+		/* Indian grouping: lakhs and crores in twos, the last three
+		 * digits together ("1,50,000", "2,50,00,000") */
+		size_t j = p;
+		int twos = 0;
+		while (sep_at(s, n, j, &l2) == ',' && count_digits(s, n, j + l2, &e) == 2)
+			j = e, twos++;
+		if (sep_at(s, n, j, &l2) == ',' && count_digits(s, n, j + l2, &e) == 3 &&
+		    !(sep_at(s, n, e, &l) == ',' && is_digit_at(s, n, e + l))) {
+			for (int g = 0; g <= twos; g++) {
+				sep_at(s, n, p, &l2);
+				p = take_digits(s, n, p + l2, c, &k);
+				c->seps++;
+			}
+		}
+	}
 	while (c->int_digits <= 3 && sep_at(s, n, p, &l) == ',' &&
 	       count_digits(s, n, p + l, &e) == 3) {
 		p = take_digits(s, n, p + l, c, &k);

@@ -147,6 +147,12 @@ static void test_decimal_comma(void **state)
 	     N("5.93 percent", 5.93, PERCENT, EXACT, "", ""),
 	     N("14,000", 14000, PLAIN, EXACT, "", "people"),
 	     N("1.250", 1.25, PLAIN, EXACT, "", "tonnes"));
+	/* Indian grouping in English: lakhs and crores in twos */
+	NUMS("The family got Rs 1,50,000 in aid; the bridge cost Rs 2,50,00,000 and 14,000 "
+	     "people crossed it.",
+	     N("Rs 1,50,000", 150000, MONEY, EXACT, "INR", ""),
+	     N("Rs 2,50,00,000", 25000000, MONEY, EXACT, "INR", ""),
+	     N("14,000", 14000, PLAIN, EXACT, "", "people"));
 	/* A German time is no figure */
 	NO_NUMS("Die Sitzung beginnt um 10.30 Uhr.");
 }
