@@ -318,6 +318,13 @@ static const char *const function_words[] = {
 	"\u043e", NULL
 };
 
+/* Percent as a word: English, German, Dutch, Scandinavian, Czech, Polish. */
+static const char *const percent_words[] = {
+	"percent", "pct", "prozent", "procent", "prosent", "procento", "procentu", "proc",
+	"\u043f\u0440\u043e\u0446\u0435\u043d\u0442", /* Russian: protsent, protsenta, protsentov */
+	"\u043f\u0440\u043e\u0446\u0435\u043d\u0442\u0430",
+	"\u043f\u0440\u043e\u0446\u0435\u043d\u0442\u043e\u0432", NULL};
+
 /* "of" in other languages, stepped over to the noun: "3 milliards de
  * dollars", "1,5 million d'euros", "2 milioni di persone". */
 static const char *const of_words[] = {"de", "d", "des", "du", "di", "del", "dei", "delle", NULL};
@@ -1169,10 +1176,14 @@ static size_t finish(struct scan *x, struct cand *c)
 			c->unit = WT_NUM_PERCENT, c->end = q + 3; /* fullwidth */
 		} else if (q + 1 < n && s[q] == 0xD9 && s[q + 1] == 0xAA) {
 			c->unit = WT_NUM_PERCENT, c->end = q + 2; /* Arabic */
-		} else if (q > c->end && (word_eq(s, q, e, "percent") || word_eq(s, q, e, "pct"))) {
+		} else if (q > c->end && word_in(s, q, e, percent_words) >= 0) {
 			c->unit = WT_NUM_PERCENT, c->end = e;
-		} else if (q > c->end && word_eq(s, q, e, "per") && next_word(s, n, e, &a, &b) &&
-			   word_eq(s, a, b, "cent")) {
+		} else if (q > c->end && (word_eq(s, q, e, "per") || word_eq(s, q, e, "pour") ||
+					  word_eq(s, q, e, "por")) &&
+			   next_word(s, n, e, &a, &b) &&
+			   (word_eq(s, a, b, "cent") || word_eq(s, a, b, "cento") ||
+			    word_eq(s, a, b, "ciento"))) {
+			/* "per cent", "pour cent", "por ciento", "per cento" */
 			c->unit = WT_NUM_PERCENT, c->end = b;
 		} else if ((e = currency_after(s, n, c->end, c))) {
 			c->end = e;

@@ -147,6 +147,12 @@ static void test_decimal_comma(void **state)
 	     N("5.93 percent", 5.93, PERCENT, EXACT, "", ""),
 	     N("14,000", 14000, PLAIN, EXACT, "", "people"),
 	     N("1.250", 1.25, PLAIN, EXACT, "", "tonnes"));
+	/* Percent as a word of other languages */
+	NUMS("Die SPD kam auf 25,7 Prozent; le ch\u00f4mage atteint 7,3 pour cent; "
+	     "la inflaci\u00f3n subi\u00f3 al 3,2 por ciento.",
+	     N("25,7 Prozent", 25.7, PERCENT, EXACT, "", ""),
+	     N("7,3 pour cent", 7.3, PERCENT, EXACT, "", ""),
+	     N("3,2 por ciento", 3.2, PERCENT, EXACT, "", ""));
 	/* Indian grouping in English: lakhs and crores in twos */
 	NUMS("The family got Rs 1,50,000 in aid; the bridge cost Rs 2,50,00,000 and 14,000 "
 	     "people crossed it.",
