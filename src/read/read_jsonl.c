@@ -681,13 +681,9 @@ static enum wt_status add_line(struct wt__input *in, const char *data, struct pl
 	}
 	struct val *vals = pl->vals;
 	char idbuf[600];
-	const char *h;
-	size_t hn;
-	if (!pl->page && record_html(vals, strings, &h, &hn)) {
-		enum wt_status st = record_page(vals, strings, &pl->page);
-		if (st)
-			return st;
-	}
+	enum wt_status st = pl->page ? WT_OK : record_page(vals, strings, &pl->page);
+	if (st)
+		return st;
 	if (pl->page)
 		return add_html_line(in, data, pl, strings, line);
 	if (!vals[F_TEXT].set && vals[F_NTEXT_ALT].set)
@@ -731,12 +727,7 @@ static enum wt_status add_line(struct wt__input *in, const char *data, struct pl
 	f.text_offset = vals[F_TEXT].set && vals[F_TEXT].off == SIZE_MAX
 				? (long long)(vals[F_TEXT].p - data)
 				: (long long)(pl->p - (const unsigned char *)data);
-	if (!f.id || blank_id(f.id, f.id_len)) {
-		snprintf(idbuf, sizeof(idbuf), "%.500s:%lld",
-			 in->id_base ? in->id_base : "stdin", line);
-		f.id = idbuf;
-		f.id_len = strlen(idbuf);
-	}
+	f.id = record_id(in, f.id, &f.id_len, line, idbuf, sizeof(idbuf));
 	return wt__corpus_add_fields(in, &f);
 }
 
