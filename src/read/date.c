@@ -468,6 +468,10 @@ static int64_t parse_other(const char *s)
 		return WT_TIME_UNKNOWN;
 	if (r == 0 && (r = read_zone(t, n, &i, &off)) < 0)
 		return WT_TIME_UNKNOWN; /* a zone alone: "15 Sep 2017 GMT" */
+	int off2;
+	size_t j = i;
+	if (r > 0 && i < n && t[i].kind == '(' && read_zone(t, n, &j, &off2) > 0)
+		i = j; /* e-mail's comment after the offset: "+0000 (UTC)" */
 	if (i < n && t[i].kind == '.' && i + 1 == n)
 		i++; /* the sentence's full stop */
 	if (i != n)

@@ -490,6 +490,7 @@ static void test_parse_date(void **state)
 	} other[] = {
 		{"Fri, 15 Sep 2017 17:52:00 GMT", 0},
 		{"Fri, 15 Sep 2017 19:52:00 +0200", 0},
+		{"Fri, 15 Sep 2017 17:52:00 +0000 (UTC)", 0},
 		{"15 Sep 2017 12:52 EST", 0},
 		{"Sept. 15, 2017, 1:52 p.m. EDT", 0},
 		{"September 15th 2017 at 5:52 pm", 0},
