@@ -1261,16 +1261,32 @@ static size_t day_month(struct scan *x, size_t i)
 	const unsigned char *s = x->s;
 	size_t n = x->n, e, a, b;
 	int day = read_day(s, n, i, &e);
-	if (!day || !next_word(s, n, e, &a, &b))
+	if (!day)
 		return 0;
-	int abbr, mon = month_of(s, a, b, &abbr);
-	if (!mon)
-		return 0;
+	int abbr, en = 1, mon = next_word(s, n, e, &a, &b) ? month_of(s, a, b, &abbr) : 0;
+	if (!mon) {
+		/* other languages: "2. Mai", "2 mai", "2 de mayo", "2 févr." (an
+		 * English name only capitalised, as above) */
+		size_t p = e < n && s[e] == '.' ? e + 1 : e;
+		if (!next_word(s, n, p, &a, &b))
+			return 0;
+		if (word_eq(s, a, b, "de") && !next_word(s, n, b, &a, &b))
+			return 0;
+		unsigned fl;
+		mon = wt__month_name((const char *)s + a, b - a, &fl);
+		if (!mon || (fl & WT_MONTH_EN))
+			return 0;
+		en = 0;
+		abbr = (fl & WT_MONTH_ABBR) != 0;
+	}
 	size_t end = b;
 	if (abbr && end < n && s[end] == '.')
 		end++;
 	int year = 0;
-	size_t r = skip_sp(s, n, end, 0), ye;
+	size_t r = skip_sp(s, n, end, 0), ye, ya, yb;
+	if (!en && r > end && next_word(s, n, end, &ya, &yb) &&
+	    (word_eq(s, ya, yb, "de") || word_eq(s, ya, yb, "del")))
+		r = skip_sp(s, n, yb, 0); /* "de 2026" */
 	if (r > end && (year = read_year(s, n, r, &ye)))
 		end = ye;
 	struct cand c = {0};

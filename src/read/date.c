@@ -13,6 +13,7 @@
  */
 #include "core/core.h"
 #include "read/read.h"
+#include "text/text.h"
 
 static int digits(const char *s, int n, int *out)
 {
@@ -180,43 +181,9 @@ static int word_is(const struct dtok *t, const char *w)
 	return t->kind == 'w' && t->len < sizeof(t->low) && !strcmp(t->low, w);
 }
 
-/* Month names and abbreviations: English, German, French, Spanish,
- * Italian, Portuguese, Dutch. */
-static const struct {
-	const char *w;
-	int m;
-} month_names[] = {
-	{"january", 1}, {"jan", 1}, {"januar", 1}, {"j\u00e4nner", 1}, {"janvier", 1},
-	{"janv", 1}, {"enero", 1}, {"ene", 1}, {"gennaio", 1}, {"janeiro", 1}, {"januari", 1},
-	{"february", 2}, {"feb", 2}, {"februar", 2}, {"f\u00e9vrier", 2}, {"f\u00e9vr", 2},
-	{"f\u00e9v", 2}, {"febrero", 2}, {"febbraio", 2}, {"fevereiro", 2}, {"februari", 2},
-	{"march", 3}, {"mar", 3}, {"m\u00e4rz", 3}, {"m\u00e4r", 3}, {"mars", 3}, {"marzo", 3},
-	{"mar\u00e7o", 3}, {"maart", 3},
-	{"april", 4}, {"apr", 4}, {"avril", 4}, {"avr", 4}, {"abril", 4}, {"abr", 4},
-	{"aprile", 4},
-	{"may", 5}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"maio", 5}, {"mei", 5},
-	{"june", 6}, {"jun", 6}, {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6},
-	{"junho", 6},
-	{"july", 7}, {"jul", 7}, {"juli", 7}, {"juillet", 7}, {"juil", 7}, {"julio", 7},
-	{"luglio", 7}, {"julho", 7},
-	{"august", 8}, {"aug", 8}, {"ao\u00fbt", 8}, {"agosto", 8}, {"ago", 8},
-	{"augustus", 8},
-	{"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9}, {"septiembre", 9},
-	{"setiembre", 9}, {"settembre", 9}, {"setembro", 9},
-	{"october", 10}, {"oct", 10}, {"oktober", 10}, {"okt", 10}, {"octobre", 10},
-	{"octubre", 10}, {"ottobre", 10}, {"outubro", 10},
-	{"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
-	{"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12}, {"d\u00e9cembre", 12},
-	{"d\u00e9c", 12}, {"diciembre", 12}, {"dic", 12}, {"dicembre", 12}, {"dezembro", 12},
-	{NULL, 0}
-};
-
 static int month_word(const struct dtok *t)
 {
-	for (int k = 0; month_names[k].w; k++)
-		if (word_is(t, month_names[k].w))
-			return month_names[k].m;
-	return 0;
+	return t->kind == 'w' && t->len < sizeof(t->low) ? wt__month_name(t->low, t->len, NULL) : 0;
 }
 
 /* Weekday names, stepped over. */

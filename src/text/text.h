@@ -110,4 +110,15 @@ enum wt_status wt__tokenize(const char *text, size_t len, struct wt__tokens *tv)
  * for tests and fuzzing to compare against. */
 enum wt_status wt__tokenize_bytewise(const char *text, size_t len, struct wt__tokens *tv);
 
+/*
+ * The month (1..12) named by w[0..n) (ASCII capitals lowered): English,
+ * German, French, Spanish, Italian, Portuguese or Dutch, names and usual
+ * abbreviations ("Sept", "März", "déc"); 0 for none.  *flags (may be
+ * NULL) gets WT_MONTH_EN for an English one ("may" is also a verb) and
+ * WT_MONTH_ABBR for an abbreviation (a period may follow it).
+ */
+#define WT_MONTH_EN 1u
+#define WT_MONTH_ABBR 2u
+int wt__month_name(const char *w, size_t n, unsigned *flags);
+
 #endif

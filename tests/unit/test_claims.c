@@ -159,6 +159,13 @@ static void test_decimal_comma(void **state)
 	     N("Rs 1,50,000", 150000, MONEY, EXACT, "INR", ""),
 	     N("Rs 2,50,00,000", 25000000, MONEY, EXACT, "INR", ""),
 	     N("14,000", 14000, PLAIN, EXACT, "", "people"));
+	/* Dates with other languages' month names, the day first */
+	NUMS("La cumbre ser\u00e1 el 2 de mayo de 2026; le vote, le 9 mai.",
+	     N("2 de mayo de 2026", 20260502, DATE, EXACT, "", ""),
+	     N("9 mai", 509, DATE, EXACT, "", ""));
+	/* ... but an English one only capitalised, and not after "2." */
+	NUMS("Five may die; he was ranked No. 2. May was warm.",
+	     N("Five", 5, PLAIN, EXACT, "", ""), N("2", 2, PLAIN, EXACT, "", ""));
 	/* A German time is no figure */
 	NO_NUMS("Die Sitzung beginnt um 10.30 Uhr.");
 }
