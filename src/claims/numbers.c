@@ -351,14 +351,6 @@ static const char *const one_pronoun[] = {
 	"such", "only", "last", "another", NULL
 };
 
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december", NULL
-};
-static const char *const month_abbr[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL
-};
-
 static const char *const units[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL
 };
@@ -860,16 +852,12 @@ static int month_of(const unsigned char *s, size_t a, size_t b, int *abbr)
 {
 	if (b <= a || b - a > 9 || !(s[a] >= 'A' && s[a] <= 'Z'))
 		return 0;
-	int m = word_in(s, a, b, months);
-	*abbr = 0;
-	if (m >= 0)
-		return m + 1;
-	*abbr = 1;
-	if ((m = word_in(s, a, b, month_abbr)) >= 0)
-		return m + 1;
-	if (word_eq(s, a, b, "sept"))
-		return 9;
-	return 0;
+	unsigned fl;
+	int m = wt__month_name((const char *)s + a, b - a, &fl);
+	if (!m || !(fl & WT_MONTH_EN))
+		return 0;
+	*abbr = (fl & WT_MONTH_ABBR) != 0;
+	return m;
 }
 
 /* The first word after s[i] if it is a word of content written in lower

@@ -446,20 +446,13 @@ static int64_t parse_other(const char *s)
 	return time + secs - (int64_t)off * 60;
 }
 
-/* 1..12 for an English month's three-letter abbreviation (any case), else 0. */
+/* 1..12 for an English month's three-letter abbreviation (any case) at
+ * s[0..3), else 0. */
 static int month_abbr(const char *s)
 {
-	static const char m[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-	char c[3];
-	for (int i = 0; i < 3; i++) {
-		if (!s[i])
-			return 0;
-		c[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	}
-	for (int k = 0; k < 12; k++)
-		if (m[3 * k] == c[0] && m[3 * k + 1] == c[1] && m[3 * k + 2] == c[2])
-			return k + 1;
-	return 0;
+	unsigned fl;
+	int m = strnlen(s, 3) == 3 ? wt__month_name(s, 3, &fl) : 0;
+	return m && (fl & WT_MONTH_EN) ? m : 0;
 }
 
 /* See read.h. */

@@ -470,6 +470,7 @@ struct pline {
 	size_t copy_len[F_NONE];
 	struct wt__page *page; /* the article a reading thread extracted from
 				* the record's HTML (NULL: none, or left to adding) */
+	int html_seen;         /* a reading thread looked for HTML already */
 };
 
 static const char *const html_tags[] = {
@@ -576,6 +577,7 @@ static void parse_line(const unsigned char *p, const unsigned char *le, struct w
 	pl->p = p;
 	pl->le = le;
 	pl->page = NULL;
+	pl->html_seen = 0;
 	for (int k = 0; k < F_NONE; k++)
 		pl->copy[k] = NULL;
 	const unsigned char *q = p;
@@ -681,7 +683,7 @@ static enum wt_status add_line(struct wt__input *in, const char *data, struct pl
 	}
 	struct val *vals = pl->vals;
 	char idbuf[600];
-	enum wt_status st = pl->page ? WT_OK : record_page(vals, strings, &pl->page);
+	enum wt_status st = pl->html_seen ? WT_OK : record_page(vals, strings, &pl->page);
 	if (st)
 		return st;
 	if (pl->page)
@@ -791,6 +793,7 @@ static void *parse_chunk(void *arg)
 		parse_line(p, le, &scratch, pl);
 		if (pl->state == 1 && (c->st = record_page(pl->vals, scratch.data, &pl->page)))
 			break;
+		pl->html_seen = 1;
 		if (pl->state == 1 && !pl->page && (c->st = precopy(pl, scratch.data, &c->arena)))
 			break;
 		if (pl->state == 1 && scratch.len) {
